@@ -1,0 +1,178 @@
+//! The Post with Care guidance engine.
+//!
+//! [`check`] reads a draft post and returns [`Finding`]s: places where the draft may go against the
+//! SSSC social media guidance or the SSSC Code of Practice for Social Service Workers. Everything
+//! happens in memory; the engine has no I/O, so the same code runs natively (the `postcare` CLI) and
+//! in WebAssembly (the browser extension).
+//!
+//! How it works, in three layers:
+//! 1. [`text`] folds the draft into a searchable form (zero-width characters dropped, full-width
+//!    digits and look-alike letters mapped) while remembering where every byte came from.
+//! 2. Detectors find *signals*: validated identifiers ([`identifiers`]), people ([`people`]) and
+//!    lexicon phrases ([`lexicon`], data in `rules/lexicons/*.toml`).
+//! 3. Rules ([`rules`], data in `rules/*.toml`) combine signals into findings, each with its own
+//!    kind, plain-English message and the guidance it rests on.
+//!
+//! Spans are UTF-8 byte offsets into the caller's text; [`Report::utf16_spans`] converts them for
+//! JavaScript.
+
+pub mod guidance;
+pub mod identifiers;
+pub mod lexicon;
+pub mod people;
+pub mod rules;
+pub mod signals;
+pub mod text;
+
+use serde::Serialize;
+use std::fmt;
+
+/// The five things the guidance asks a worker to think about before posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Information that identifies, or could identify, a person who uses services, their family or
+    /// carers, or that discloses their care, health or circumstances.
+    Confidentiality,
+    /// Personal relationships or private contact with people who use services, their families or
+    /// carers, or discussing their care with them over social media.
+    Boundaries,
+    /// Demeaning or mocking remarks about people who use services, carers or colleagues.
+    Dignity,
+    /// Posts that reflect badly on the worker, their employer or the profession.
+    Reputation,
+    /// The worker making themselves or their service unsafe or traceable.
+    Exposure,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Confidentiality,
+        Category::Boundaries,
+        Category::Dignity,
+        Category::Reputation,
+        Category::Exposure,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Confidentiality => "confidentiality",
+            Category::Boundaries => "boundaries",
+            Category::Dignity => "dignity",
+            Category::Reputation => "reputation",
+            Category::Exposure => "exposure",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How strongly a finding should interrupt the worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a second look; shown inline but never holds a post back.
+    Caution,
+    /// A likely breach; the extension asks once more before the post goes out.
+    Warn,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Caution => "caution",
+            Severity::Warn => "warn",
+        }
+    }
+}
+
+/// One thing the worker should look at again.
+///
+/// The wording fields borrow from the rule set, which is parsed once and lives for the whole
+/// program, so a finding costs no string copies beyond its suggestion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `confidentiality.name-with-care-detail`.
+    pub rule: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// Start of the words that matter, as a UTF-8 byte offset into the checked text.
+    pub start: usize,
+    /// End (exclusive) of the words that matter, as a UTF-8 byte offset.
+    pub end: usize,
+    /// What was found, in a few words ("A name alongside details of someone's care").
+    pub title: &'static str,
+    /// The whole message in plain, kind English: what was found, why it matters, what to do.
+    pub message: String,
+    /// Why it matters.
+    pub why: &'static str,
+    /// What to do instead.
+    pub instead: &'static str,
+    /// The part of the SSSC social media guidance this rests on, by its heading.
+    pub guidance: &'static str,
+    /// The Code of Practice statements this rests on, quoted.
+    pub code: Vec<&'static str>,
+    /// Replacement text for the span, where a safe rewrite exists ("" means remove it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+/// The worker's settings.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Names of people the worker supports. Matched case-insensitively, by first name alone, in
+    /// the possessive, by surname with a title ("Mrs Kelly"), and by common short forms.
+    pub watchlist: Vec<String>,
+    /// Categories the worker has switched off. Empty means every category is checked.
+    pub disabled: Vec<Category>,
+}
+
+impl Options {
+    pub fn with_watchlist<I, S>(names: I) -> Options
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Options { watchlist: names.into_iter().map(Into::into).collect(), ..Options::default() }
+    }
+
+    pub fn is_enabled(&self, category: Category) -> bool {
+        !self.disabled.contains(&category)
+    }
+}
+
+/// Everything [`check`] found in one draft, ordered by position.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// True when at least one finding should hold the post back.
+    pub fn has_warnings(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Warn)
+    }
+
+    /// Each finding's span converted from UTF-8 byte offsets to UTF-16 code units, the unit
+    /// JavaScript strings and DOM ranges use. `text` must be the text that was checked.
+    pub fn utf16_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let to_utf16 = text::Utf16Index::new(text);
+        self.findings.iter().map(|f| (to_utf16.at(f.start), to_utf16.at(f.end))).collect()
+    }
+}
+
+/// Check one draft post against the guidance.
+///
+/// Never panics and runs in time linear in the length of `text`.
+pub fn check(text: &str, options: &Options) -> Report {
+    rules::RuleSet::get().check(text, options)
+}
