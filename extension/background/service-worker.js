@@ -1,0 +1,159 @@
+// @ts-check
+/**
+ * The background service worker owns the engine (WebAssembly). Content scripts cannot compile it
+ * on pages with a strict CSP, so they send drafts here and get findings back.
+ *
+ * The worker may be stopped whenever it is idle. Every wake runs this module again: the listeners
+ * are registered synchronously below, and the engine starts instantiating at once, so the first
+ * check after a cold start waits only for that.
+ *
+ * Privacy: a draft is only ever a local variable of one message handler. It is not stored, not
+ * logged and not sent anywhere; nothing here makes a network request (the one fetch is the
+ * packaged .wasm file, by its chrome-extension:// URL).
+ */
+import init, { check, guidance } from '../generated/postcare_wasm.js';
+import { loadSettings, originPattern } from '../shared/settings.js';
+import { siteForHost } from '../content/sites.js';
+
+/** @type {Promise<unknown> | null} */
+let engine = null;
+
+/** Instantiates the engine once per worker lifetime; a failure is retried on the next request. */
+function engineReady() {
+  if (!engine) {
+    engine = init({ module_or_path: chrome.runtime.getURL('wasm/postcare_wasm_bg.wasm') }).catch((e) => {
+      engine = null;
+      throw e;
+    });
+  }
+  return /** @type {Promise<unknown>} */ (engine);
+}
+engineReady().catch(() => {});
+
+/** @type {Promise<import('../shared/settings.js').Settings> | null} */
+let settingsCache = null;
+function settings() {
+  if (!settingsCache) settingsCache = loadSettings();
+  return settingsCache;
+}
+
+/** @param {string | undefined} url */
+async function configFor(url) {
+  const s = await settings();
+  let host = '';
+  let origin = '';
+  try {
+    const u = new URL(url || '');
+    host = u.hostname;
+    origin = u.origin;
+  } catch {
+    return { ok: true, covered: false, enabled: false, paused: false, site: null, host: '' };
+  }
+  const site = siteForHost(host);
+  const custom = s.customSites.some((o) => {
+    try {
+      return new URL(o).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+  const covered = !!site || custom;
+  const paused = s.pausedHosts.includes(host);
+  const siteOff = !!site && s.disabledSites.includes(site.id);
+  return {
+    ok: true,
+    covered,
+    paused,
+    siteOff,
+    enabled: covered && !paused && !siteOff,
+    site: site ? site.id : custom ? 'custom' : null,
+    siteName: site ? site.name : host,
+    host,
+  };
+}
+
+/**
+ * @param {any} msg
+ * @param {chrome.runtime.MessageSender} sender
+ */
+async function handle(msg, sender) {
+  switch (msg && msg.type) {
+    case 'check': {
+      await engineReady();
+      const s = await settings();
+      const text = typeof msg.text === 'string' ? msg.text : '';
+      const report = check(text, { watchlist: s.watchlist, disabled: s.disabledCategories });
+      return { ok: true, findings: report.findings };
+    }
+    case 'guidance':
+      await engineReady();
+      return { ok: true, guidance: guidance() };
+    case 'config':
+      return configFor(msg.url || sender.url || sender.tab?.url);
+    case 'ping':
+      await engineReady();
+      return { ok: true };
+    default:
+      return { ok: false, fatal: true, error: 'unknown request' };
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id) return false;
+  handle(msg, sender).then(sendResponse, (e) => {
+    // The error text never includes the draft.
+    sendResponse({ ok: false, error: e instanceof Error ? e.name : 'error' });
+  });
+  return true;
+});
+
+/** Tells every tab to re-read its settings and re-check open drafts at once. */
+async function broadcastSettings() {
+  try {
+    const tabs = await chrome.tabs.query({});
+    for (const tab of tabs) {
+      if (tab.id !== undefined && tab.id >= 0) {
+        chrome.tabs.sendMessage(tab.id, { type: 'settings-changed' }).catch(() => {});
+      }
+    }
+  } catch {
+    // No tabs to tell.
+  }
+}
+
+const CUSTOM_SCRIPT_ID = 'postcare-custom-sites';
+
+/**
+ * Registers the content script on the sites the worker added in the options page. Needs the
+ * optional `scripting` permission and each site's optional host permission, both requested there.
+ */
+async function syncCustomSites() {
+  try {
+    if (!chrome.scripting?.registerContentScripts) return;
+    const s = await settings();
+    const matches = [];
+    for (const origin of s.customSites) {
+      const pattern = originPattern(origin);
+      if (await chrome.permissions.contains({ origins: [pattern] })) matches.push(pattern);
+    }
+    const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+    if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+    if (matches.length) {
+      await chrome.scripting.registerContentScripts([
+        { id: CUSTOM_SCRIPT_ID, matches, js: ['content.js'], css: ['content.css'], runAt: 'document_idle', persistAcrossSessions: true },
+      ]);
+    }
+  } catch {
+    // Without the permission there is nothing to register.
+  }
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' && area !== 'managed') return;
+  settingsCache = null;
+  if ('customSites' in changes) syncCustomSites();
+  broadcastSettings();
+});
+chrome.permissions?.onAdded?.addListener(() => { syncCustomSites(); });
+chrome.permissions?.onRemoved?.addListener(() => { syncCustomSites(); });
+chrome.runtime.onInstalled.addListener(() => { syncCustomSites(); });

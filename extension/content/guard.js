@@ -1,0 +1,300 @@
+// @ts-check
+/**
+ * The publish guard: while a compose box has an open `warn` finding, its publish action is held
+ * and the review dialog asks once more. "Edit post" returns to the editor; "Post anyway" performs
+ * the original action exactly once (the same control clicked again, or the same key pressed again,
+ * with a one-shot bypass). `caution` findings never hold anything.
+ *
+ * Fails open: if the engine is unavailable or anything here throws, the event goes through as if
+ * the extension were not installed.
+ */
+import { editorRoot } from './watcher.js';
+
+/** @typedef {import('./watcher.js').EditorState} EditorState */
+
+/** The ancestors of a node, crossing shadow roots, nearest first. @param {Node} node */
+function ancestors(node) {
+  const out = [];
+  /** @type {Node | null} */
+  let n = node;
+  while (n) {
+    out.push(n);
+    n = n.parentNode || (n instanceof ShadowRoot ? n.host : null);
+  }
+  return out;
+}
+
+/** Depth of the deepest common ancestor of two nodes (larger = more closely related). */
+function kinship(a, b) {
+  const chainA = ancestors(a);
+  const setB = new Set(ancestors(b));
+  for (let i = 0; i < chainA.length; i++) {
+    if (setB.has(chainA[i])) return chainA.length - i;
+  }
+  return 0;
+}
+
+/** @param {Element} control */
+function isNativeButton(control) {
+  return control instanceof HTMLButtonElement || (control instanceof HTMLInputElement && /^(submit|button)$/.test(control.type));
+}
+
+/**
+ * Dispatches a copy of a key event (legacy keyCode/which included: some editors read them).
+ * @param {EventTarget} target
+ * @param {KeyboardEvent} e
+ */
+function redispatchKey(target, e) {
+  const copy = new KeyboardEvent(e.type, {
+    key: e.key, code: e.code, location: e.location, repeat: false,
+    ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey,
+    bubbles: true, cancelable: true, composed: true,
+  });
+  for (const prop of ['keyCode', 'which', 'charCode']) {
+    try {
+      Object.defineProperty(copy, prop, { get: () => /** @type {any} */ (e)[prop] });
+    } catch {
+      // Read-only on this browser: key and code are still right.
+    }
+  }
+  target.dispatchEvent(copy);
+}
+
+export class Guard {
+  /**
+   * Installed at document_start, before the page's own scripts add their listeners; the watcher
+   * and UI are connected once the page has loaded ({@link Guard#connect}).
+   * @param {import('./sites.js').Site} site
+   */
+  constructor(site) {
+    this.site = site;
+    /** @type {import('./watcher.js').Watcher} */
+    this.watcher = /** @type {any} */ (null);
+    /** @type {import('./ui.js').UI} */
+    this.ui = /** @type {any} */ (null);
+    this.bypass = false;
+    this.reviewing = false;
+  }
+
+  /**
+   * @param {import('./watcher.js').Watcher} watcher
+   * @param {import('./ui.js').UI} ui
+   */
+  connect(watcher, ui) {
+    this.watcher = watcher;
+    this.ui = ui;
+  }
+
+  install() {
+    window.addEventListener('click', (e) => this.safely(() => this.onClick(e)), true);
+    window.addEventListener('keydown', (e) => this.safely(() => this.onKeydown(e)), true);
+    window.addEventListener('pointerdown', (e) => this.safely(() => this.onPointerDown(e)), true);
+    window.addEventListener('submit', (e) => this.safely(() => this.onSubmit(e)), true);
+  }
+
+  /** Anything that throws lets the event through untouched. @param {() => void} fn */
+  safely(fn) {
+    if (!this.watcher || !this.watcher.enabled) return;
+    try {
+      fn();
+    } catch {
+      // Fail open.
+    }
+  }
+
+  /** The publish control in an event's path, if any. @param {Event} e */
+  controlFor(e) {
+    for (const node of e.composedPath()) {
+      if (!(node instanceof Element)) continue;
+      if (this.ui.owns(node)) return null;
+      for (const p of this.site.publish) {
+        try {
+          if (!node.matches(p.selector)) continue;
+        } catch {
+          continue;
+        }
+        if (p.text && !p.text.includes((node.textContent || '').trim())) continue;
+        if (node.getAttribute('aria-disabled') === 'true' || /** @type {any} */ (node).disabled) return null;
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The compose box a publish control belongs to: among editors with open warnings (or not yet
+   * checked since their last change), the one most closely related in the DOM, then the most
+   * recently used.
+   * @param {Element} control
+   * @returns {EditorState | null}
+   */
+  editorFor(control) {
+    let best = null;
+    let bestScore = -1;
+    for (const state of this.watcher.editors.values()) {
+      if (!state.el.isConnected || !state.engineOk) continue;
+      if (state.openWarn().length === 0 && state.fresh()) continue;
+      const score = kinship(state.el, control) * 1e6 + state.lastActive / 1e3;
+      if (score > bestScore) {
+        best = state;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Decides synchronously whether an action must be held. @param {EditorState} state */
+  mustHold(state) {
+    if (!this.watcher.enabled || !state.engineOk) return false;
+    if (!state.fresh()) return true; // Decided after a check of the current text.
+    return state.openWarn().length > 0;
+  }
+
+  /** @param {MouseEvent} e */
+  onClick(e) {
+    if (this.bypass) return;
+    const control = this.controlFor(e);
+    if (!control) return;
+    const state = this.editorFor(control);
+    if (!state || !this.mustHold(state)) return;
+    this.hold(e, state, () => {
+      if (control.isConnected) /** @type {HTMLElement} */ (control).click();
+    });
+  }
+
+  /** Starts a check early when the pointer goes down on a publish control. @param {PointerEvent} e */
+  onPointerDown(e) {
+    if (this.bypass || !this.watcher.enabled) return;
+    const control = this.controlFor(e);
+    if (!control) return;
+    const state = this.editorFor(control);
+    if (state && !state.fresh()) this.watcher.checkNow(state).catch(() => {});
+  }
+
+  /** @param {KeyboardEvent} e */
+  onKeydown(e) {
+    if (this.bypass || e.key !== 'Enter' && e.key !== ' ') return;
+    if (e.isComposing || e.keyCode === 229) return;
+    const target = e.composedPath()[0];
+    if (!(target instanceof Node) || this.ui.owns(target)) return;
+
+    // Keyboard activation of a publish control.
+    const control = this.controlFor(e);
+    if (control && !editorRoot(target)) {
+      const state = this.editorFor(control);
+      if (!state || !this.mustHold(state)) return;
+      this.hold(e, state, () => {
+        if (!control.isConnected) return;
+        if (isNativeButton(control)) /** @type {HTMLElement} */ (control).click();
+        else redispatchKey(control, e);
+      });
+      return;
+    }
+    if (e.key !== 'Enter') return;
+
+    // Enter-to-send in chat composers; Ctrl/Cmd+Enter where that publishes.
+    const state = this.watcher.stateFor(target);
+    if (!state) return;
+    const c = state.composer;
+    const plain = !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
+    const accel = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey;
+    if (!((plain && c.enterSends) || (accel && c.ctrlEnterSends))) return;
+    if (!this.mustHold(state)) return;
+    this.hold(e, state, () => {
+      if (!state.el.isConnected) return;
+      redispatchKey(target, e);
+    });
+  }
+
+  /** A form submitted some other way than its (guarded) button. @param {SubmitEvent} e */
+  onSubmit(e) {
+    if (this.bypass) return;
+    const form = /** @type {HTMLFormElement} */ (e.target);
+    if (!(form instanceof HTMLFormElement)) return;
+    for (const state of this.watcher.editors.values()) {
+      if (!form.contains(state.el) || !this.mustHold(state)) continue;
+      const submitter = e.submitter;
+      this.hold(e, state, () => {
+        if (form.isConnected) form.requestSubmit(submitter && form.contains(submitter) ? submitter : undefined);
+      });
+      return;
+    }
+  }
+
+  /**
+   * Holds an event, then shows the review dialog (or lets the action go ahead when the fresh
+   * check finds nothing that blocks).
+   * @param {Event} e
+   * @param {EditorState} state
+   * @param {() => void} redo  Performs the original action again, once.
+   */
+  hold(e, state, redo) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (this.reviewing) return; // The dialog is already up; a second press does nothing.
+    this.reviewing = true;
+    const once = () => {
+      this.bypass = true;
+      try {
+        redo();
+      } finally {
+        this.bypass = false;
+      }
+    };
+    const selection = this.saveSelection(state.el);
+    (async () => {
+      try {
+        if (!state.fresh()) await this.watcher.checkNow(state);
+        const open = state.open();
+        if (!state.engineOk || !open.some((f) => f.severity === 'warn')) {
+          once();
+          return;
+        }
+        this.watcher.closeCard();
+        const choice = await this.ui.showReview(open);
+        if (choice === 'post') {
+          if (e instanceof KeyboardEvent && state.el.isConnected && editorRoot(e.composedPath()[0] || null)) {
+            await this.restoreFocus(state.el, selection);
+          }
+          once();
+        } else {
+          await this.restoreFocus(state.el, selection);
+        }
+      } catch {
+        once();
+      } finally {
+        this.reviewing = false;
+      }
+    })();
+  }
+
+  /** @param {HTMLElement} el */
+  saveSelection(el) {
+    if (el instanceof HTMLTextAreaElement) return { start: el.selectionStart, end: el.selectionEnd };
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount && el.contains(sel.getRangeAt(0).startContainer)) return { range: sel.getRangeAt(0).cloneRange() };
+    return null;
+  }
+
+  /**
+   * Puts focus (and the caret) back in the editor.
+   * @param {HTMLElement} el
+   * @param {any} saved
+   */
+  async restoreFocus(el, saved) {
+    try {
+      el.focus({ preventScroll: false });
+      if (saved && el instanceof HTMLTextAreaElement) {
+        el.setSelectionRange(saved.start, saved.end);
+      } else if (saved && saved.range && saved.range.startContainer.isConnected) {
+        const sel = document.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(saved.range);
+      }
+      // Let the editor see the selectionchange before anything else happens.
+      await new Promise((r) => setTimeout(r, 10));
+    } catch {
+      // Focus is a courtesy.
+    }
+  }
+}

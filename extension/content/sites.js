@@ -1,0 +1,216 @@
+// @ts-check
+/**
+ * Site adapters, as data: where each supported site keeps its compose boxes and its publish or send
+ * controls, and what Enter does in each compose box.
+ *
+ * Gathered from public sources (extension and automation code, Bluesky's open-source app); see
+ * shared/reference/sites.md. aria-labels are English UI text and change with the user's language,
+ * so roles, data-testid / data-e2e / data-lexical-editor attributes and custom-element names come
+ * first, and every site also gets the generic compose-box fallback at the end of its list.
+ */
+
+/**
+ * @typedef {object} Composer
+ * @property {string} selector  CSS selector the editor root (textarea or contenteditable root) matches.
+ * @property {string} [host]    When set, the editor lives in the shadow root of an element matching this.
+ * @property {boolean} [enterSends]      Plain Enter (no Shift) sends or publishes.
+ * @property {boolean} [ctrlEnterSends]  Ctrl/Cmd+Enter publishes.
+ *
+ * @typedef {object} PublishControl
+ * @property {string} selector
+ * @property {string[]} [text]  When set, the control's trimmed text must be one of these.
+ *
+ * @typedef {object} Site
+ * @property {string} id
+ * @property {string} name
+ * @property {string[]} hosts
+ * @property {Composer[]} composers  First match wins.
+ * @property {PublishControl[]} publish
+ */
+
+/** Any plain compose box: the last resort on every site, including sites the worker adds. */
+export const GENERIC_COMPOSERS = /** @type {Composer[]} */ ([
+  { selector: '[contenteditable="true"][role="textbox"], [contenteditable=""][role="textbox"], [contenteditable="plaintext-only"]' },
+  { selector: '[contenteditable="true"], [contenteditable=""]' },
+  { selector: 'textarea' },
+]);
+
+/** Publish controls for sites the worker adds (Mastodon and other forms). */
+export const GENERIC_PUBLISH = /** @type {PublishControl[]} */ ([
+  { selector: 'form button[type="submit"], form input[type="submit"]' },
+  { selector: '.compose-form__publish-button-wrapper button, .compose-form__publish button' },
+]);
+
+/** @type {Site[]} */
+export const SITES = [
+  {
+    id: 'facebook',
+    name: 'Facebook',
+    hosts: ['www.facebook.com'],
+    composers: [
+      // Comments and replies: plain Enter submits.
+      { selector: '[data-lexical-editor="true"][aria-label^="Comment as"], [data-lexical-editor="true"][aria-label^="Reply to"], [data-lexical-editor="true"][aria-label^="Write a comment"], [data-lexical-editor="true"][aria-label^="Write a reply"]', enterSends: true },
+      // Messenger chat heads inside Facebook.
+      { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true },
+      // The post composer (Create post dialog): Enter is a new line.
+      { selector: '[role="dialog"] [role="textbox"][contenteditable="true"][data-lexical-editor="true"]' },
+      { selector: '[role="textbox"][contenteditable="true"][data-lexical-editor="true"]' },
+    ],
+    publish: [
+      { selector: 'div[role="button"][aria-label="Post"], [role="dialog"] [role="button"][aria-label="Post"]' },
+      { selector: '#focused-state-composer-submit [role="button"], #focused-state-composer-submit' },
+      { selector: 'div[role="button"][aria-label="Comment"], div[role="button"][aria-label="Reply"]' },
+      { selector: '[aria-label="Press enter to send"], [aria-label="Press Enter to send"]' },
+    ],
+  },
+  {
+    id: 'messenger',
+    name: 'Messenger',
+    hosts: ['www.messenger.com'],
+    composers: [
+      { selector: '[role="textbox"][contenteditable="true"]', enterSends: true },
+    ],
+    publish: [
+      { selector: '[aria-label="Press enter to send"], [aria-label="Press Enter to send"]' },
+    ],
+  },
+  {
+    id: 'x',
+    name: 'X',
+    hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
+    composers: [
+      { selector: '[data-testid="dmComposerTextInput"]', enterSends: true },
+      { selector: '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid^="tweetTextarea_"] [contenteditable="true"]', ctrlEnterSends: true },
+      { selector: '.public-DraftEditor-content[contenteditable="true"]', ctrlEnterSends: true },
+    ],
+    publish: [
+      { selector: 'button[data-testid="tweetButton"], button[data-testid="tweetButtonInline"], [data-testid="tweetButton"], [data-testid="tweetButtonInline"]' },
+      { selector: '[data-testid="dmComposerSendButton"]' },
+    ],
+  },
+  {
+    id: 'instagram',
+    name: 'Instagram',
+    hosts: ['www.instagram.com'],
+    composers: [
+      // Comments: a textarea in a form; Enter submits.
+      { selector: 'form textarea', enterSends: true },
+      // Direct messages (Lexical); Enter sends.
+      { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true },
+      // Captions in the new-post dialog; Enter is a new line.
+      { selector: '[role="dialog"] [role="textbox"][contenteditable="true"]' },
+    ],
+    publish: [
+      { selector: 'form button[type="submit"]' },
+      { selector: 'div[role="button"], button', text: ['Post', 'Send', 'Share'] },
+    ],
+  },
+  {
+    id: 'linkedin',
+    name: 'LinkedIn',
+    hosts: ['www.linkedin.com'],
+    composers: [
+      { selector: '.msg-form__contenteditable[contenteditable="true"], .msg-form__contenteditable [contenteditable="true"]', enterSends: true },
+      { selector: '.share-creation-state__text-editor .ql-editor[contenteditable="true"], [data-test-modal-id="sharebox"] .ql-editor[contenteditable="true"]' },
+      { selector: 'div[data-view-name="comment-box"] .ProseMirror[contenteditable="true"]' },
+      { selector: '.comments-comment-box__form .ql-editor[contenteditable="true"], .ql-editor[contenteditable="true"]' },
+    ],
+    publish: [
+      { selector: 'button.share-actions__primary-action' },
+      { selector: 'button[data-view-name="comment-post"], button[data-view-name="comment-reply-post"]' },
+      { selector: 'button.comments-comment-box__submit-button--cr, button.comments-comment-box__submit-button' },
+      { selector: 'button.msg-form__send-button' },
+    ],
+  },
+  {
+    id: 'whatsapp',
+    name: 'WhatsApp Web',
+    hosts: ['web.whatsapp.com'],
+    composers: [
+      { selector: 'footer [role="textbox"][contenteditable="true"], [role="textbox"][contenteditable="true"][data-lexical-editor="true"], [role="textbox"][contenteditable="true"][data-tab="10"]', enterSends: true },
+    ],
+    publish: [
+      { selector: 'button[aria-label="Send"], [data-testid="send"], [data-icon="send"], [data-icon="wds-ic-send-filled"]' },
+    ],
+  },
+  {
+    id: 'youtube',
+    name: 'YouTube',
+    hosts: ['www.youtube.com', 'm.youtube.com'],
+    composers: [
+      { selector: '#contenteditable-root[contenteditable="true"], #contenteditable-root[contenteditable="plaintext-only"]' },
+    ],
+    publish: [
+      { selector: 'ytd-commentbox #submit-button button, ytd-commentbox #submit-button, #submit-button button[aria-label="Comment"], #submit-button button[aria-label="Reply"]' },
+    ],
+  },
+  {
+    id: 'reddit',
+    name: 'Reddit',
+    hosts: ['www.reddit.com', 'sh.reddit.com'],
+    composers: [
+      { selector: 'shreddit-composer [contenteditable="true"], [contenteditable="true"][data-lexical-editor="true"]' },
+      // Markdown mode: a textarea inside shreddit-markdown-composer's shadow root.
+      { host: 'shreddit-markdown-composer', selector: 'textarea' },
+    ],
+    publish: [
+      { selector: 'shreddit-composer button[type="submit"], shreddit-composer [slot="submit-button"], comment-composer-host button[type="submit"]' },
+    ],
+  },
+  {
+    id: 'old-reddit',
+    name: 'Old Reddit',
+    hosts: ['old.reddit.com'],
+    composers: [
+      { selector: 'form.usertext textarea[name="text"], .usertext-edit textarea' },
+    ],
+    publish: [
+      { selector: 'form.usertext button.save, form.usertext button[type="submit"], .usertext-buttons button[type="submit"]' },
+    ],
+  },
+  {
+    id: 'tiktok',
+    name: 'TikTok',
+    hosts: ['www.tiktok.com'],
+    composers: [
+      { selector: '[data-e2e="comment-input"] [contenteditable="true"]', enterSends: true },
+      { selector: '[data-e2e="message-input-area"] [contenteditable="true"]', enterSends: true },
+    ],
+    publish: [
+      { selector: '[data-e2e="comment-post"], [data-e2e="message-send"]' },
+    ],
+  },
+  {
+    id: 'threads',
+    name: 'Threads',
+    hosts: ['www.threads.net', 'www.threads.com', 'threads.net', 'threads.com'],
+    composers: [
+      { selector: '[role="textbox"][contenteditable="true"][data-lexical-editor="true"]', ctrlEnterSends: true },
+    ],
+    publish: [
+      { selector: 'div[role="button"], button', text: ['Post', 'Reply'] },
+    ],
+  },
+  {
+    id: 'bluesky',
+    name: 'Bluesky',
+    hosts: ['bsky.app'],
+    composers: [
+      { selector: '.ProseMirror[contenteditable="true"]', ctrlEnterSends: true },
+    ],
+    publish: [
+      { selector: '[data-testid="composerPublishBtn"]' },
+    ],
+  },
+];
+
+/** The site adapter for a host name, or null when the site is not built in. */
+export function siteForHost(hostname) {
+  const host = hostname.toLowerCase();
+  return SITES.find((s) => s.hosts.includes(host)) || null;
+}
+
+/** An adapter for a site the worker added in the options page. */
+export function customSite(hostname) {
+  return /** @type {Site} */ ({ id: 'custom:' + hostname, name: hostname, hosts: [hostname], composers: [], publish: GENERIC_PUBLISH });
+}

@@ -1,0 +1,342 @@
+// @ts-check
+/**
+ * Everything the extension shows on a page lives in one host element, <postcare-ui>, appended to
+ * <html>, with an open shadow root: the badge, the warning card, the review dialog, the aria-live
+ * region and (where the CSS Custom Highlight API cannot reach) the overlay marks.
+ *
+ * Test contract (the end-to-end suite relies on it): in that shadow root,
+ *   [data-postcare="badge"]   data-count = open findings, data-warn-count = open warn findings
+ *   [data-postcare="card"]    the warning card (present only while open)
+ *   [data-postcare="review"][role="alertdialog"]  the review dialog, buttons "Edit post" / "Post anyway"
+ *   [data-postcare="mark"]    overlay marks (fallback only)
+ * and the host carries data-postcare-ready="1" once the content script runs.
+ *
+ * Text is only ever set with textContent.
+ */
+import { t } from '../shared/i18n.js';
+
+const CSS_TEXT = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+[hidden] { display: none !important; }
+button { font: inherit; cursor: pointer; border-radius: 6px; padding: 6px 12px; border: 2px solid #1d3b6f;
+  background: #fff; color: #1d3b6f; font-weight: 600; }
+button.primary { background: #1d3b6f; color: #fff; }
+button.danger { border-color: #8c1d18; color: #8c1d18; }
+button:hover { text-decoration: underline; }
+button:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.badge { position: fixed; pointer-events: auto; min-width: 26px; height: 26px; padding: 0 7px;
+  border-radius: 13px; border: 2px solid #fff; background: #8c1d18; color: #fff; font-weight: 700;
+  font-size: 13px; line-height: 22px; text-align: center; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+.badge.caution { background: #6b4500; }
+.mark { position: fixed; pointer-events: none; border-bottom: 2px solid #b3261e;
+  background: rgba(179, 38, 30, 0.10); }
+.mark.caution { border-bottom: 2px dotted #8a5a00; background: rgba(138, 90, 0, 0.08); }
+.card { position: fixed; pointer-events: auto; width: min(380px, calc(100vw - 16px));
+  max-height: min(70vh, 520px); overflow: auto; background: #fff; color: #1b1b1b;
+  border: 1px solid #767676; border-top: 5px solid #8c1d18; border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 12px 14px; }
+.card.caution { border-top-color: #6b4500; }
+.card h2, .review h2 { font-size: 16px; margin: 2px 0 8px; line-height: 1.3; color: #1b1b1b; }
+.card .kind { margin: 0; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; color: #8c1d18; }
+.card.caution .kind { color: #6b4500; }
+.card .label { margin: 10px 0 2px; font-weight: 700; font-size: 13px; }
+.card p { margin: 0 0 4px; }
+.card blockquote { margin: 4px 0; padding: 2px 0 2px 10px; border-left: 3px solid #5f6368; color: #333; font-style: italic; }
+.card .suggest { margin-top: 8px; color: #333; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+.nav { display: flex; align-items: center; gap: 8px; margin-top: 10px; font-size: 13px; color: #444; }
+.nav button { padding: 2px 8px; }
+.backdrop { position: fixed; inset: 0; pointer-events: auto; background: rgba(0,0,0,.45);
+  display: flex; align-items: center; justify-content: center; }
+.review { background: #fff; color: #1b1b1b; width: min(480px, calc(100vw - 24px)); max-height: 85vh;
+  overflow: auto; border-radius: 10px; padding: 18px 20px; border-top: 6px solid #8c1d18;
+  box-shadow: 0 10px 40px rgba(0,0,0,.4); }
+.review ul { padding-left: 20px; margin: 8px 0; }
+.review li { margin: 6px 0; }
+@media (prefers-reduced-motion: no-preference) { .card, .review { animation: pc-in .12s ease-out; } }
+@keyframes pc-in { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
+`;
+
+/** Events from our UI must not reach the page's own handlers (e.g. "click outside closes"). */
+const CONTAINED_EVENTS = ['click', 'dblclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup',
+  'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'input', 'beforeinput', 'wheel', 'touchstart'];
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} [attrs]
+ * @param {string} [text]
+ */
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * @param {HTMLElement} node
+ * @param {string} label
+ * @returns {HTMLElement}
+ */
+function button(node, label) {
+  node.setAttribute('type', 'button');
+  node.textContent = label;
+  return node;
+}
+
+export class UI {
+  constructor() {
+    this.host = document.createElement('postcare-ui');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS_TEXT);
+      this.root.adoptedStyleSheets = [sheet];
+    } catch {
+      this.root.append(el('style', {}, CSS_TEXT));
+    }
+    this.layer = el('div', { class: 'layer' });
+    this.marks = el('div', { class: 'marks', 'aria-hidden': 'true' });
+    this.live = el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.badge = button(el('button', {
+      class: 'badge', 'data-postcare': 'badge', 'data-count': '0', 'data-warn-count': '0', hidden: '',
+    }), '0');
+    this.layer.append(this.marks, this.badge, this.live);
+    this.root.append(this.layer);
+    for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
+    /** @type {HTMLElement | null} */
+    this.card = null;
+    /** @type {HTMLElement | null} */
+    this.review = null;
+    this.attach();
+    this.host.setAttribute('data-postcare-ready', '1');
+  }
+
+  /** (Re)attaches the host when the page removed it. */
+  attach() {
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+  }
+
+  /** True when `node` belongs to our UI. */
+  owns(node) {
+    return node === this.host || (node instanceof Node && this.root.contains(node));
+  }
+
+  /** @param {string} message */
+  announce(message) {
+    this.live.textContent = '';
+    // A fresh text node after a tick makes screen readers announce repeated messages too.
+    setTimeout(() => { this.live.textContent = message; }, 30);
+  }
+
+  /**
+   * @param {number} count
+   * @param {number} warnCount
+   * @param {DOMRect | null} editorRect
+   */
+  setBadge(count, warnCount, editorRect) {
+    const b = this.badge;
+    b.setAttribute('data-count', String(count));
+    b.setAttribute('data-warn-count', String(warnCount));
+    b.textContent = String(count);
+    b.classList.toggle('caution', warnCount === 0);
+    b.setAttribute('aria-label', t(count === 1 ? 'badgeLabelOne' : 'badgeLabel', String(count)));
+    b.title = b.getAttribute('aria-label') || '';
+    if (count === 0 || !editorRect || (editorRect.width === 0 && editorRect.height === 0)) {
+      b.hidden = true;
+      return;
+    }
+    b.hidden = false;
+    const size = 26;
+    let left = editorRect.right + 6;
+    if (left + size > window.innerWidth - 4) left = editorRect.right - size - 4;
+    let top = editorRect.bottom - size - 2;
+    if (top < editorRect.top) top = editorRect.top;
+    b.style.left = `${Math.max(4, Math.round(left))}px`;
+    b.style.top = `${Math.max(4, Math.min(window.innerHeight - size - 4, Math.round(top)))}px`;
+  }
+
+  /**
+   * Draws overlay marks (fallback highlighting).
+   * @param {{rect: DOMRect, severity: string}[]} marks
+   */
+  drawMarks(marks) {
+    const nodes = marks.map(({ rect, severity }) => {
+      const m = el('div', { class: `mark ${severity === 'warn' ? 'warn' : 'caution'}`, 'data-postcare': 'mark', 'data-severity': severity });
+      m.style.left = `${rect.left}px`;
+      m.style.top = `${rect.top}px`;
+      m.style.width = `${rect.width}px`;
+      m.style.height = `${rect.height}px`;
+      return m;
+    });
+    this.marks.replaceChildren(...nodes);
+  }
+
+  /**
+   * Opens the warning card.
+   * @param {object} o
+   * @param {import('../shared/messages.js').Finding} o.finding
+   * @param {number} o.index
+   * @param {number} o.total
+   * @param {DOMRect | null} o.anchor
+   * @param {boolean} o.focus  Move focus into the card (opened from the keyboard or the badge).
+   * @param {() => void} [o.onApply]
+   * @param {() => void} o.onDismiss
+   * @param {(step: number) => void} o.onNavigate
+   * @param {() => void} o.onClose
+   */
+  showCard(o) {
+    this.closeCard(false);
+    const f = o.finding;
+    const warn = f.severity === 'warn';
+    const card = el('div', {
+      class: `card ${warn ? 'warn' : 'caution'}`, 'data-postcare': 'card', role: 'dialog',
+      'aria-modal': 'false', 'aria-labelledby': 'pc-card-title', tabindex: '-1',
+      'data-rule': f.rule, 'data-severity': f.severity,
+    });
+    card.append(el('p', { class: 'kind' }, `${t(warn ? 'severityWarn' : 'severityCaution')} · ${f.guidance}`));
+    card.append(el('h2', { id: 'pc-card-title' }, f.title));
+    card.append(el('p', { class: 'label' }, t('cardWhy')), el('p', {}, f.why));
+    if (f.code && f.code.length) {
+      card.append(el('p', { class: 'label' }, t('cardCode')));
+      for (const statement of f.code) card.append(el('blockquote', {}, statement));
+    }
+    card.append(el('p', { class: 'label' }, t('cardInstead')), el('p', {}, f.instead));
+    const actions = el('div', { class: 'actions' });
+    /** @type {HTMLElement | null} */
+    let first = null;
+    if (f.suggestion !== undefined && f.suggestion !== null && o.onApply) {
+      card.append(el('p', { class: 'suggest' }, f.suggestion === '' ? t('suggestRemove') : t('suggestReplace', f.suggestion)));
+      const apply = button(el('button', { class: 'primary', 'data-action': 'apply' }), t('applySuggestion'));
+      apply.addEventListener('click', () => o.onApply && o.onApply());
+      actions.append(apply);
+      first = apply;
+    }
+    const dismiss = button(el('button', { 'data-action': 'dismiss' }), t('dismissForPost'));
+    dismiss.addEventListener('click', () => o.onDismiss());
+    const close = button(el('button', { 'data-action': 'close' }), t('close'));
+    close.addEventListener('click', () => o.onClose());
+    actions.append(dismiss, close);
+    card.append(actions);
+    const focusTarget = first || dismiss;
+    if (o.total > 1) {
+      const nav = el('div', { class: 'nav' });
+      const prev = button(el('button', { 'data-action': 'previous', 'aria-label': t('previous') }), '‹');
+      const next = button(el('button', { 'data-action': 'next', 'aria-label': t('next') }), '›');
+      prev.addEventListener('click', () => o.onNavigate(-1));
+      next.addEventListener('click', () => o.onNavigate(1));
+      nav.append(prev, el('span', {}, t('cardPosition', [String(o.index + 1), String(o.total)])), next);
+      card.append(nav);
+    }
+    card.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { e.preventDefault(); o.onClose(); }
+    });
+    this.layer.append(card);
+    this.card = card;
+    this.placeCard(o.anchor);
+    if (o.focus) focusTarget.focus();
+  }
+
+  /** @param {DOMRect | null} anchor */
+  placeCard(anchor) {
+    const card = this.card;
+    if (!card) return;
+    const w = card.offsetWidth || 380;
+    const h = card.offsetHeight || 200;
+    let left = anchor ? anchor.left : window.innerWidth - w - 16;
+    let top = anchor ? anchor.bottom + 6 : 16;
+    if (left + w > window.innerWidth - 8) left = window.innerWidth - w - 8;
+    if (anchor && top + h > window.innerHeight - 8) top = Math.max(8, anchor.top - h - 6);
+    card.style.left = `${Math.max(8, Math.round(left))}px`;
+    card.style.top = `${Math.max(8, Math.round(top))}px`;
+  }
+
+  /** @param {boolean} [restoreFocus] */
+  closeCard(restoreFocus) {
+    if (!this.card) return;
+    const hadFocus = this.root.activeElement && this.card.contains(this.root.activeElement);
+    this.card.remove();
+    this.card = null;
+    if (restoreFocus && hadFocus && !this.badge.hidden) this.badge.focus();
+  }
+
+  /** True when the pointer is over the open card. */
+  cardContains(x, y) {
+    if (!this.card) return false;
+    const r = this.card.getBoundingClientRect();
+    return x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4;
+  }
+
+  /**
+   * Shows the review dialog and resolves with the worker's choice.
+   * @param {import('../shared/messages.js').Finding[]} findings
+   * @returns {Promise<'edit' | 'post'>}
+   */
+  showReview(findings) {
+    this.closeCard(false);
+    this.closeReview();
+    return new Promise((resolve) => {
+      const backdrop = el('div', { class: 'backdrop' });
+      const dialog = el('div', {
+        class: 'review', 'data-postcare': 'review', role: 'alertdialog', 'aria-modal': 'true',
+        'aria-labelledby': 'pc-review-title', 'aria-describedby': 'pc-review-desc',
+      });
+      dialog.append(el('h2', { id: 'pc-review-title' }, t('reviewTitle')));
+      dialog.append(el('p', { id: 'pc-review-desc' }, t(findings.length === 1 ? 'reviewIntroOne' : 'reviewIntro', String(findings.length))));
+      const list = el('ul');
+      for (const f of findings) {
+        const li = el('li', { 'data-rule': f.rule });
+        li.append(el('strong', {}, f.title), document.createTextNode(` — ${f.message}`));
+        list.append(li);
+      }
+      dialog.append(list);
+      const actions = el('div', { class: 'actions' });
+      const edit = button(el('button', { class: 'primary', 'data-action': 'edit' }), t('editPost'));
+      const post = button(el('button', { class: 'danger', 'data-action': 'post' }), t('postAnyway'));
+      actions.append(edit, post);
+      dialog.append(actions);
+      backdrop.append(dialog);
+
+      let done = false;
+      /** @param {'edit' | 'post'} choice */
+      const finish = (choice) => {
+        if (done) return;
+        done = true;
+        this.closeReview();
+        resolve(choice);
+      };
+      edit.addEventListener('click', () => finish('edit'));
+      post.addEventListener('click', () => finish('post'));
+      dialog.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') { e.preventDefault(); finish('edit'); return; }
+        if (e.key === 'Tab') {
+          // Keep focus inside the dialog.
+          const items = [edit, post];
+          const i = items.indexOf(/** @type {any} */ (this.root.activeElement));
+          e.preventDefault();
+          items[(i + (e.shiftKey ? items.length - 1 : 1)) % items.length].focus();
+        }
+      });
+      this.layer.append(backdrop);
+      this.review = backdrop;
+      this.reviewFinish = finish;
+      edit.focus();
+    });
+  }
+
+  closeReview() {
+    if (this.review) {
+      this.review.remove();
+      this.review = null;
+    }
+  }
+
+  get reviewOpen() {
+    return !!this.review;
+  }
+}

@@ -1,0 +1,72 @@
+// @ts-check
+/**
+ * Messages between the extension's pages and content scripts and the service worker, which owns
+ * the engine. One-shot runtime messages: each wakes the worker if it was stopped for being idle,
+ * and a failed send is retried, so a worker restart is invisible to callers.
+ *
+ * Requests:
+ *   {type: 'check', text}        -> {ok: true, findings: Finding[]} (spans in UTF-16 code units)
+ *   {type: 'guidance'}           -> {ok: true, guidance}
+ *   {type: 'config', url?}       -> {ok: true, enabled, covered, site, paused}
+ *   {type: 'ping'}               -> {ok: true}
+ * Worker to tabs:
+ *   {type: 'settings-changed'}   (content scripts re-read their config and re-check)
+ *
+ * A draft's text travels only inside these messages: it is never stored and never logged.
+ */
+
+/**
+ * @typedef {object} Finding
+ * @property {string} rule
+ * @property {string} category
+ * @property {'warn'|'caution'} severity
+ * @property {number} start
+ * @property {number} end
+ * @property {string} title
+ * @property {string} message
+ * @property {string} why
+ * @property {string} instead
+ * @property {string} guidance
+ * @property {string[]} code
+ * @property {string} [suggestion]
+ */
+
+const RETRIES = 4;
+const TIMEOUT_MS = 3000;
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** True once this script's extension context is gone (extension reloaded or removed). */
+export function contextGone() {
+  try {
+    return !chrome.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Sends a request to the service worker, retrying while it restarts.
+ * @param {object} message
+ * @returns {Promise<any>} the response; rejects when the worker cannot answer.
+ */
+export async function request(message) {
+  let lastError = null;
+  for (let attempt = 0; attempt < RETRIES; attempt++) {
+    if (contextGone()) throw new Error('extension context invalidated');
+    try {
+      const response = await Promise.race([
+        chrome.runtime.sendMessage(message),
+        sleep(TIMEOUT_MS).then(() => { throw new Error('timeout'); }),
+      ]);
+      if (response && response.ok) return response;
+      lastError = new Error(response?.error || 'no response');
+      if (response && response.ok === false && response.fatal) break;
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(15 * (attempt + 1));
+  }
+  throw lastError || new Error('unavailable');
+}
