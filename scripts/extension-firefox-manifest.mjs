@@ -8,7 +8,7 @@ manifest.background = { scripts: [manifest.background.service_worker], type: 'mo
 manifest.browser_specific_settings = {
   gecko: {
     id: 'post-with-care@postwithcare.org',
-    strict_min_version: '140.0',
+    strict_min_version: '142.0',
     data_collection_permissions: { required: ['none'] },
   },
 };

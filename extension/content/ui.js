@@ -16,7 +16,8 @@
 import { t } from '../shared/i18n.js';
 
 const CSS_TEXT = `
-:host { all: initial; }
+:host { all: initial; display: block; position: fixed; top: 0; left: 0; width: 1px; height: 1px;
+  overflow: visible; pointer-events: none; z-index: 2147483647; }
 * { box-sizing: border-box; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; }
