@@ -16,6 +16,7 @@
 //! Spans are UTF-8 byte offsets into the caller's text; [`Report::utf16_spans`] converts them for
 //! JavaScript.
 
+pub mod eval;
 pub mod guidance;
 pub mod identifiers;
 pub mod lexicon;

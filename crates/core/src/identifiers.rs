@@ -1,0 +1,421 @@
+//! Identifiers: numbers and places that pin down a person, each validated rather than guessed.
+//!
+//! Formats and test values: Scottish CHI and NHS numbers (mod 11), National Insurance numbers
+//! (issued prefixes), UK postcodes and phone numbers, email addresses, dates of birth and ages,
+//! street addresses (with Scottish flat notation), room, bed and ward numbers, door and key-safe
+//! codes, and case references. Digits may be written with spaces, dots or dashes.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The kinds of identifier this module finds. Rules refer to them by [`IdKind::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Chi,
+    Nhs,
+    Nino,
+    Postcode,
+    PostcodeDistrict,
+    Phone,
+    Email,
+    DateOfBirth,
+    Age,
+    StreetAddress,
+    Street,
+    Flat,
+    RoomNumber,
+    AccessCode,
+    CaseReference,
+    NamedSetting,
+}
+
+impl IdKind {
+    pub const ALL: [IdKind; 16] = [
+        IdKind::Chi,
+        IdKind::Nhs,
+        IdKind::Nino,
+        IdKind::Postcode,
+        IdKind::PostcodeDistrict,
+        IdKind::Phone,
+        IdKind::Email,
+        IdKind::DateOfBirth,
+        IdKind::Age,
+        IdKind::StreetAddress,
+        IdKind::Street,
+        IdKind::Flat,
+        IdKind::RoomNumber,
+        IdKind::AccessCode,
+        IdKind::CaseReference,
+        IdKind::NamedSetting,
+    ];
+
+    /// The signal name rules use.
+    pub fn name(self) -> &'static str {
+        match self {
+            IdKind::Chi => "chi_number",
+            IdKind::Nhs => "nhs_number",
+            IdKind::Nino => "ni_number",
+            IdKind::Postcode => "postcode",
+            IdKind::PostcodeDistrict => "postcode_district",
+            IdKind::Phone => "phone_number",
+            IdKind::Email => "email_address",
+            IdKind::DateOfBirth => "date_of_birth",
+            IdKind::Age => "age",
+            IdKind::StreetAddress => "street_address",
+            IdKind::Street => "street_name",
+            IdKind::Flat => "flat_number",
+            IdKind::RoomNumber => "room_number",
+            IdKind::AccessCode => "access_code",
+            IdKind::CaseReference => "case_reference",
+            IdKind::NamedSetting => "named_setting",
+        }
+    }
+}
+
+/// One identifier found in the text (byte offsets into the searched text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identifier {
+    pub kind: IdKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn digits_of(s: &str) -> Vec<u32> {
+    s.chars().filter_map(|c| c.to_digit(10)).collect()
+}
+
+/// Mod-11 check shared by CHI and NHS numbers: weights 10..2 on the first nine digits.
+fn mod11_check_digit(first_nine: &[u32]) -> Option<u32> {
+    let sum: u32 = first_nine.iter().zip((2..=10).rev()).map(|(d, w)| d * w).sum();
+    match 11 - sum % 11 {
+        11 => Some(0),
+        10 => None,
+        k => Some(k),
+    }
+}
+
+/// An NHS number: ten digits whose last is the mod-11 check of the first nine.
+pub fn is_valid_nhs(digits: &[u32]) -> bool {
+    digits.len() == 10
+        && digits.iter().any(|&d| d != 0)
+        && mod11_check_digit(&digits[..9]) == Some(digits[9])
+}
+
+fn is_real_date(day: u32, month: u32, year: u32) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A Scottish CHI number: DDMMYY date of birth, four more digits, mod-11 check digit.
+///
+/// The two-digit year is ambiguous; the date is valid if it is real in 19YY or 20YY.
+pub fn is_valid_chi(digits: &[u32]) -> bool {
+    if digits.len() != 10 {
+        return false;
+    }
+    let day = digits[0] * 10 + digits[1];
+    let month = digits[2] * 10 + digits[3];
+    let yy = digits[4] * 10 + digits[5];
+    let real = is_real_date(day, month, 1900 + yy) || is_real_date(day, month, 2000 + yy);
+    real && mod11_check_digit(&digits[..9]) == Some(digits[9])
+}
+
+/// A National Insurance number: two letters, six digits, suffix A-D, issued prefixes only.
+pub fn is_valid_nino(compact: &str) -> bool {
+    let b = compact.as_bytes();
+    if b.len() != 9 {
+        return false;
+    }
+    let (p1, p2) = (b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase());
+    let digits_ok = b[2..8].iter().all(u8::is_ascii_digit);
+    let suffix_ok = matches!(b[8].to_ascii_uppercase(), b'A'..=b'D');
+    let first_ok = p1.is_ascii_alphabetic() && !b"DFIQUV".contains(&p1);
+    let second_ok = p2.is_ascii_alphabetic() && !b"DFIOQUV".contains(&p2);
+    let prefix = [p1, p2];
+    let never_issued = [b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ"].iter().any(|p| **p == prefix);
+    digits_ok && suffix_ok && first_ok && second_ok && !never_issued
+}
+
+const SCOTTISH_POSTCODE_AREAS: &[&str] =
+    &["AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW", "KY", "ML", "PA", "PH", "TD", "ZE"];
+
+/// A full UK postcode (outward + inward code), letters checked position by position.
+pub fn is_valid_postcode(candidate: &str) -> bool {
+    let compact: String = candidate.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    if compact == "GIR0AA" {
+        return true;
+    }
+    let b = compact.as_bytes();
+    if !(5..=7).contains(&b.len()) {
+        return false;
+    }
+    let (outward, inward) = b.split_at(b.len() - 3);
+    let inward_ok = inward[0].is_ascii_digit()
+        && inward[1..].iter().all(|c| c.is_ascii_uppercase() && !b"CIKMOV".contains(c));
+    let first_ok = outward[0].is_ascii_uppercase() && !b"QVX".contains(&outward[0]);
+    let second_ok = !outward[1].is_ascii_uppercase() || !b"IJZ".contains(&outward[1]);
+    inward_ok && first_ok && second_ok
+}
+
+struct Patterns {
+    ten_digits: Regex,
+    nino: Regex,
+    postcode: Regex,
+    district: Regex,
+    phone: Regex,
+    email: Regex,
+    dob: Regex,
+    age: Regex,
+    street_address: Regex,
+    street: Regex,
+    flat: Regex,
+    room: Regex,
+    access_code: Regex,
+    case_reference: Regex,
+    named_setting: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("identifier pattern {p}: {e}"));
+        const DATE: &str = r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? (?:\d{4}|'?\d{2}))";
+        const STREET_TYPES: &str = r"(?:road|rd|street|st|avenue|ave|crescent|cres|drive|dr|place|pl|terrace|terr|lane|ln|court|ct|gardens|gdns|park|way|brae|wynd|close|grove|row|square|sq|walk|loan|gate|mews|quadrant|vennel|path|circle|view|rise|green|hill|loaning|neuk|pend|brow|parade)";
+        Patterns {
+            // Ten digits, optionally grouped by single spaces, dots or dashes ("943 476 5919").
+            ten_digits: re(r"\b\d(?:[ .\-]?\d){9}\b"),
+            nino: re(r"(?i)\b[a-z]{2}[ .\-]?\d{2}[ .\-]?\d{2}[ .\-]?\d{2}[ .\-]?[a-d]\b"),
+            postcode: re(r"(?i)\b(?:[a-z]{1,2}\d[a-z\d]?|gir) ?\d[a-z]{2}\b"),
+            // A bare Scottish outward code ("in KA7") after a place preposition.
+            district: re(r"\b(?:in|at|from|near|round|around) ((?:AB|DD|DG|EH|FK|G|HS|IV|KA|KW|KY|ML|PA|PH|TD|ZE)\d{1,2})\b"),
+            phone: re(r"(?:\+44[ \-]?\(?0?\)?[ \-]?\d|\(?\b0\d)[\d \-()]{8,14}\d\b"),
+            email: re(r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b"),
+            dob: re(&format!(r"(?i)\b(?:d\.?o\.?b\.?|date of birth|born|b\.)\s*(?:is|was|on|:|-)?\s*{DATE}")),
+            age: re(r"(?i)\b(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|\d{1,2} ?y/?o|aged? \d{1,3}|(?:he|she)(?:'s| is) (?:nearly |almost |)\d{2,3}\b|\(\d{1,3}\)|, \d{2,3},|\d{1,3}yo)\b"),
+            street_address: re(&format!(r"(?i)\b\d{{1,4}}[a-z]?,? (?:[A-Z][a-z'\-]+ ){{1,3}}{STREET_TYPES}\b")),
+            street: re(&format!(r"\b(?:on|in|at|off|up|along|near|round) (?:the )?((?:[A-Z][a-z'\-]+ ){{1,2}}(?i:{STREET_TYPES}))\b")),
+            flat: re(r"(?i)\b(?:flat \d{1,3}(?:[/\-]\d{1,3})?[a-z]?|\d{1,2}/\d{1,2},? \d{1,4}(?: [A-Z][a-z]+)+|\d{1,3}[a-f]\b)"),
+            room: re(r"(?i)\b(?:room|rm|bed|bay|ward|cell|pod|cubicle|side room) ?(?:no\.? ?|number |#)?\d{1,3}[a-z]?\b"),
+            access_code: re(r"(?i)\b(?:key ?safe|key box|lock ?box|door code|door entry|entry code|alarm code|gate code|code for the (?:door|gate|keysafe)|(?:door|gate|keysafe|alarm) (?:code|pin|number))\b[^.\n]{0,40}?\b\d{3,6}#?"),
+            case_reference: re(r"(?i)\b(?:case|client|file|referral|service user|su|record|patient|hospital|swift|carefirst|mosaic) ?(?:no\.?|number|ref(?:erence)?|id|#)\.?:? ?[a-z]{0,3}\d{4,}\b"),
+            named_setting: re(r"\b(?:[A-Z][a-z'\-]+ ){1,2}(?:House|Lodge|Court|View|Care Home|Nursing Home|Care Centre|Day Centre|Resource Centre|Hostel|Flats|Grange|Manor|Rise|Nursery|Unit|Ward|Hollow|Gardens|Cottage|Villa|Mains|Bank)\b"),
+        }
+    })
+}
+
+/// True when one of `words` ends within `window` bytes before `at` (case-insensitive).
+fn preceded_by(text: &str, at: usize, window: usize, words: &[&str]) -> bool {
+    let mut from = at.saturating_sub(window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].to_ascii_lowercase();
+    words.iter().any(|w| before.contains(w))
+}
+
+/// Words before a number that say it is an order, parcel or account number, not a person's.
+const NOT_A_PERSON_NUMBER: &[&str] = &[
+    "order", "tracking", "track", "parcel", "ref", "reference", "invoice", "account", "acc ", "booking",
+    "ticket", "incident", "cert", "serial", "policy", "claim no", "complaint", "confirmation", "receipt",
+    "sort code", "reg ", "registration", "pin", "flight", "phone", "tel", "call", "text", "mobile",
+];
+
+/// Finds every identifier in `text`, in order of position.
+pub fn find(text: &str) -> Vec<Identifier> {
+    let p = patterns();
+    let mut out = Vec::new();
+    let mut push = |kind, start, end| out.push(Identifier { kind, start, end });
+
+    for m in p.ten_digits.find_iter(text) {
+        let digits = digits_of(m.as_str());
+        let after_plus44 = text[..m.start()].trim_end().ends_with("+44");
+        let labelled_health = preceded_by(text, m.start(), 24, &["chi", "nhs", "health", "patient"]);
+        if after_plus44 || (!labelled_health && preceded_by(text, m.start(), 24, NOT_A_PERSON_NUMBER)) {
+            continue;
+        }
+        // A valid CHI is also a valid NHS number; call it what it most likely is.
+        if is_valid_chi(&digits) && !preceded_by(text, m.start(), 16, &["nhs"]) {
+            push(IdKind::Chi, m.start(), m.end());
+        } else if is_valid_nhs(&digits) {
+            push(IdKind::Nhs, m.start(), m.end());
+        }
+    }
+    for m in p.nino.find_iter(text) {
+        let compact: String = m.as_str().chars().filter(char::is_ascii_alphanumeric).collect();
+        // "QQ" is never issued and so appears in examples, but a worker typing "NI QQ 12 34 56 C"
+        // about a real person is still sharing one.
+        let labelled = preceded_by(text, m.start(), 24, &["ni ", "ni:", "nino", "insurance", "ni no", "ni number"]);
+        let example_prefix = compact.len() == 9 && compact[..2].eq_ignore_ascii_case("qq");
+        if is_valid_nino(&compact) || (labelled && example_prefix && is_valid_nino(&format!("AA{}", &compact[2..]))) {
+            push(IdKind::Nino, m.start(), m.end());
+        }
+    }
+    for m in p.postcode.find_iter(text) {
+        let s = m.as_str();
+        // Lower-case postcodes only count with their space ("eh4 3lp"), or "at 4pm" becomes one.
+        let upper = s.chars().all(|c| !c.is_ascii_lowercase());
+        if is_valid_postcode(s) && (upper || s.contains(' ')) && s.chars().any(|c| c.is_ascii_alphabetic()) {
+            push(IdKind::Postcode, m.start(), m.end());
+        }
+    }
+    for c in p.district.captures_iter(text) {
+        let g = c.get(1).expect("group 1");
+        let area: String = g.as_str().chars().take_while(char::is_ascii_alphabetic).collect();
+        if SCOTTISH_POSTCODE_AREAS.contains(&area.as_str()) {
+            push(IdKind::PostcodeDistrict, g.start(), g.end());
+        }
+    }
+    for m in p.phone.find_iter(text) {
+        let digits = digits_of(m.as_str());
+        let national: Vec<u32> = if m.as_str().starts_with("+44") {
+            let rest = &digits[2..];
+            if rest.first() == Some(&0) { rest[1..].to_vec() } else { rest.to_vec() }
+        } else {
+            digits[1..].to_vec()
+        };
+        let plausible = national.len() == 10 && matches!(national[0], 1 | 2 | 3 | 7 | 8);
+        if plausible && !preceded_by(text, m.start(), 20, &["ref", "order", "tracking", "ticket", "incident"]) {
+            push(IdKind::Phone, m.start(), m.end());
+        }
+    }
+    for m in p.email.find_iter(text) {
+        push(IdKind::Email, m.start(), m.end());
+    }
+    for m in p.dob.find_iter(text) {
+        push(IdKind::DateOfBirth, m.start(), m.end());
+    }
+    for m in p.age.find_iter(text) {
+        push(IdKind::Age, m.start(), m.end());
+    }
+    for m in p.street_address.find_iter(text) {
+        push(IdKind::StreetAddress, m.start(), m.end());
+    }
+    for c in p.street.captures_iter(text) {
+        let g = c.get(1).expect("group 1");
+        push(IdKind::Street, g.start(), g.end());
+    }
+    for m in p.flat.find_iter(text) {
+        push(IdKind::Flat, m.start(), m.end());
+    }
+    for m in p.room.find_iter(text) {
+        push(IdKind::RoomNumber, m.start(), m.end());
+    }
+    for m in p.access_code.find_iter(text) {
+        push(IdKind::AccessCode, m.start(), m.end());
+    }
+    for m in p.case_reference.find_iter(text) {
+        push(IdKind::CaseReference, m.start(), m.end());
+    }
+    for m in p.named_setting.find_iter(text) {
+        push(IdKind::NamedSetting, m.start(), m.end());
+    }
+    out.sort_by_key(|i| (i.start, i.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<IdKind> {
+        find(text).into_iter().map(|i| i.kind).collect()
+    }
+
+    fn d(s: &str) -> Vec<u32> {
+        digits_of(s)
+    }
+
+    #[test]
+    fn chi_numbers_from_the_reference() {
+        for valid in ["1904851231", "2902201230", "0101011237", "0101336489", "0101405073", "0101625707", "1811431232"] {
+            assert!(is_valid_chi(&d(valid)), "{valid}");
+        }
+        for invalid in ["1904851232", "0101201234", "1009701234", "3201209999", "0113209999", "2902191230", "0011201234", "0000000000"] {
+            assert!(!is_valid_chi(&d(invalid)), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn nhs_numbers_from_the_reference() {
+        for valid in ["401-023-2137", "221 395 1837", "0032698674", "943 476 5919", "943-476-5870"] {
+            assert!(is_valid_nhs(&d(valid)), "{valid}");
+        }
+        for invalid in ["401-023-2138", "9434765871", "0000000000"] {
+            assert!(!is_valid_nhs(&d(invalid)), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn ni_numbers_from_the_reference() {
+        for valid in ["AA123456B", "hh010203d", "tw987654a", "PR123612C", "YZ614868B"] {
+            assert!(is_valid_nino(valid), "{valid}");
+        }
+        for invalid in ["AA123456H", "AB1234561", "FQ000000C", "BG123612A", "nt998877a", "UV987654B"] {
+            assert!(!is_valid_nino(invalid), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn postcodes_from_the_reference() {
+        for valid in ["M1 1AA", "M60 1NW", "W1A 1HQ", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "GIR 0AA", "EC1A1BB", "SW1A 1AA"] {
+            assert!(is_valid_postcode(valid), "{valid}");
+        }
+        for invalid in ["QA1 1AA", "VA1 1AA", "XA1 1AA", "M1 1CA", "M1 1AI", "1A1 1AA"] {
+            assert!(!is_valid_postcode(invalid), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn identifiers_are_found_however_they_are_written() {
+        assert_eq!(kinds("CHI 1904851231 on the label"), [IdKind::Chi]);
+        assert_eq!(kinds("chi 19.04.85.12.31"), [IdKind::Chi]);
+        assert_eq!(kinds("her NHS no. is 943 476 5919"), [IdKind::Nhs]);
+        assert_eq!(kinds("9 4 3 4 7 6 5 9 1 9"), [IdKind::Nhs]);
+        assert_eq!(kinds("NI number QQ 12 34 56 C"), [IdKind::Nino]);
+        assert_eq!(kinds("ni qq192847b"), [IdKind::Nino]);
+        assert!(kinds("QQ 12 34 56 C").is_empty(), "an unlabelled example prefix");
+        assert_eq!(kinds("lives at EH4 3LP"), [IdKind::Postcode]);
+        assert_eq!(kinds("call 07700 900123 now"), [IdKind::Phone]);
+        assert_eq!(kinds("ring (0131) 496 0123"), [IdKind::Phone]);
+        assert_eq!(kinds("my own number +44 7700 900318"), [IdKind::Phone]);
+        assert_eq!(kinds("mail jo.bloggs@example.org"), [IdKind::Email]);
+    }
+
+    #[test]
+    fn order_and_tracking_numbers_are_not_health_numbers() {
+        assert!(kinds("ASOS order 2849173655 still processing").is_empty());
+        assert!(!kinds("tracking ref 07951 448 302").contains(&IdKind::Nhs));
+    }
+
+    #[test]
+    fn dates_of_birth_and_ages() {
+        for text in ["DOB 03/04/2015", "d.o.b. 3.4.15", "born 3rd April 2015", "date of birth: 03-04-2015", "dob 27th aug 2006", "DOB 1977-05-02"] {
+            assert_eq!(kinds(text), [IdKind::DateOfBirth], "{text}");
+        }
+        for text in ["aged 7", "a 7-year-old", "seven year old", "14 month old", "14 yo girl", "she's 91", "Little Ava (3)"] {
+            assert!(kinds(text).contains(&IdKind::Age), "{text}");
+        }
+    }
+
+    #[test]
+    fn addresses_rooms_codes_and_settings() {
+        assert!(kinds("I'm at 4 Station Brae").contains(&IdKind::StreetAddress));
+        assert!(kinds("Flat 3/2, 14 Byres Road").contains(&IdKind::Flat));
+        assert!(kinds("tenant at 3/2, 17 Whitehill Street").contains(&IdKind::Flat));
+        assert!(kinds("the lady in room 3").contains(&IdKind::RoomNumber));
+        assert!(kinds("Keysafe for Mr P is 1938").contains(&IdKind::AccessCode));
+        assert!(kinds("back door code at Brae House is 4471#").contains(&IdKind::AccessCode));
+        assert!(kinds("case no. 204881").contains(&IdKind::CaseReference));
+        assert!(kinds("one of my ladies at Ravenscraig Lodge").contains(&IdKind::NamedSetting));
+        assert!(kinds("the home on Dunkeld Rd").contains(&IdKind::Street));
+        assert!(kinds("gentleman in KA7, lives alone").contains(&IdKind::PostcodeDistrict));
+        assert!(!kinds("the G20 summit").contains(&IdKind::PostcodeDistrict));
+    }
+}

@@ -1,0 +1,119 @@
+//! Signals: everything the detectors found in one draft, by kind, ready for rules to combine.
+//!
+//! A signal kind is a name rules use: a built-in detector (`chi_number`, `person_name`, …) or a
+//! lexicon (`care_context`, `own_family`, …). Kinds are numbered once when the rule set loads.
+
+use crate::identifiers::{self, IdKind};
+use crate::lexicon::Lexicons;
+use crate::people::{self, PersonKind, Watchlist};
+use crate::text;
+
+/// A byte range of the searched text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Names of the built-in detector signals, in id order; lexicon signals follow them.
+pub fn builtin_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = IdKind::ALL.iter().map(|k| k.name()).collect();
+    names.extend(PersonKind::ALL.iter().map(|k| k.name()));
+    names.push(QUOTED);
+    names
+}
+
+/// Text inside quotation marks: words quoted to be questioned, not used.
+pub const QUOTED: &str = "quoted";
+
+fn builtin_id_of_identifier(kind: IdKind) -> usize {
+    IdKind::ALL.iter().position(|k| *k == kind).expect("listed")
+}
+
+fn builtin_id_of_person(kind: PersonKind) -> usize {
+    IdKind::ALL.len() + PersonKind::ALL.iter().position(|k| *k == kind).expect("listed")
+}
+
+const QUOTED_ID: usize = IdKind::ALL.len() + PersonKind::ALL.len();
+
+/// Spans inside '…' or "…" quotes (not apostrophes: a quote opens after a space or bracket and
+/// closes before a space or punctuation, within one line).
+pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let q = bytes[i];
+        let opens = (q == b'\'' || q == b'"') && (i == 0 || matches!(bytes[i - 1], b' ' | b'(' | b'\n' | b':'));
+        if opens {
+            let limit = (i + 120).min(bytes.len());
+            let close = (i + 2..limit).find(|&j| {
+                bytes[j] == b'\n'
+                    || (bytes[j] == q && (j + 1 == bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
+            });
+            if let Some(j) = close.filter(|&j| bytes[j] == q) {
+                out.push((i, j + 1));
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// No detector produces a longer span (quotes stop at 120 bytes, phrases are short).
+const MAX_SPAN: usize = 256;
+
+/// Every signal in one draft.
+pub struct Signals {
+    /// Spans by signal id, each list sorted by start.
+    by_kind: Vec<Vec<Span>>,
+    /// Sentence ranges of the searched text.
+    pub sentences: Vec<(usize, usize)>,
+    pub len: usize,
+}
+
+impl Signals {
+    pub fn collect(text: &str, lexicons: &Lexicons, kinds: usize, watchlist: &Watchlist) -> Signals {
+        let mut by_kind = vec![Vec::new(); kinds];
+        let sentences = text::sentences(text);
+        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
+        for id in identifiers::find(text) {
+            by_kind[builtin_id_of_identifier(id.kind)].push(Span { start: id.start, end: id.end });
+        }
+        for p in people::find(text, &sentence_starts, watchlist) {
+            by_kind[builtin_id_of_person(p.kind)].push(Span { start: p.start, end: p.end });
+        }
+        let quoted = quoted_spans(text);
+        by_kind[QUOTED_ID] = quoted.iter().map(|&(start, end)| Span { start, end }).collect();
+        let first_lexicon = QUOTED_ID + 1;
+        for hit in lexicons.find(text, &quoted) {
+            by_kind[first_lexicon + hit.lexicon].push(Span { start: hit.start, end: hit.end });
+        }
+        for spans in &mut by_kind {
+            spans.sort();
+            spans.dedup();
+        }
+        Signals { by_kind, sentences, len: text.len() }
+    }
+
+    pub fn spans(&self, kind: usize) -> &[Span] {
+        &self.by_kind[kind]
+    }
+
+    /// Any span of `kind` overlapping `[start, end)` other than `except`.
+    pub fn any_in(&self, kind: usize, start: usize, end: usize, except: Span) -> bool {
+        let spans = &self.by_kind[kind];
+        // Spans are sorted by start and no longer than MAX_SPAN, so only a short run can overlap.
+        let from = spans.partition_point(|s| s.start + MAX_SPAN < start);
+        let upto = spans.partition_point(|s| s.start < end);
+        spans[from..upto.max(from)].iter().any(|s| s.end > start && *s != except)
+    }
+
+    /// The sentence containing byte `at`.
+    pub fn sentence_of(&self, at: usize) -> (usize, usize) {
+        let i = self.sentences.partition_point(|s| s.0 <= at).saturating_sub(1);
+        self.sentences.get(i).copied().unwrap_or((0, self.len))
+    }
+}
