@@ -3,14 +3,17 @@
 // "review"|"mark"], and CSS.highlights 'postcare-warn' / 'postcare-caution'.
 import { waitFor, sleep } from './page.mjs';
 
+// Must-warn drafts use validated CHI numbers (the engine's most stable
+// warn rule); `keysafe` and `fall` are the brief's other examples.
 export const DRAFTS = {
   chi: 'CHI 1904851231 for the resident in room 4',
+  chi2: 'Mrs Brodie (CHI 2103752341) missed her meds again',
   keysafe: 'Keysafe for Mr Paterson at 9 Dundonald Rd is 1938',
   fall: 'Margaret Tulloch in room 12 at Seaforth House has had another fall',
   benign: 'Tattie soup on the go, fire on, rain battering the windows.',
 };
 // A substring of each risky draft that a finding must underline.
-export const RISKY_TOKENS = ['1904851231', '9 Dundonald Rd', 'Dundonald', 'Paterson', '1938', 'Margaret Tulloch', 'Tulloch', 'Seaforth House'];
+export const RISKY_TOKENS = ['1904851231', '2103752341', '9 Dundonald Rd', 'Dundonald', 'Paterson', '1938', 'Margaret Tulloch', 'Tulloch', 'Seaforth House'];
 
 export const REVIEW = '[data-postcare="review"][role="alertdialog"]';
 export const CARD = '[data-postcare="card"]';
@@ -46,6 +49,19 @@ export async function waitNoWarn(page, { timeout = 5000 } = {}) {
     const b = await badge(page);
     return b && b.warn === 0 ? b : false;
   }, { timeout, message: 'badge data-warn-count = 0' });
+}
+
+// Waits until the badge has not changed for `quiet` ms; returns it.
+export async function settle(page, { quiet = 500, timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  let last = JSON.stringify(await badge(page));
+  let since = Date.now();
+  while (Date.now() < end) {
+    await sleep(50);
+    const now = JSON.stringify(await badge(page));
+    if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= quiet) break;
+  }
+  return JSON.parse(last);
 }
 
 // The badge stays at zero for `ms` (a benign draft).

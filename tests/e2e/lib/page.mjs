@@ -23,6 +23,7 @@ export async function waitFor(fn, { timeout = 5000, interval = 25, message = 'co
 export async function openSurface(context, surfaceOrId, { query = '', page = null, focus = true, url = null } = {}) {
   const s = typeof surfaceOrId === 'string' ? surfaceById(surfaceOrId) : surfaceOrId;
   const p = page || await context.newPage();
+  p.setDefaultTimeout(8000);
   const target = url || s.url;
   const u = new URL(target);
   if (query) u.search = query;

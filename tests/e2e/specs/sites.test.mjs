@@ -2,13 +2,15 @@
 // supported compose surface, driven through the extension's test contract.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../lib/harness.mjs';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, ARTIFACTS, E2E } from '../lib/harness.mjs';
 import {
-  openSurface, typeText, modelText, domText, posts, pressPublishKey, clickPublish, waitFor, sleep, activeIsEditor,
+  openSurface, focusEditor, typeText, modelText, domText, posts, pressPublishKey, clickPublish, waitFor, sleep, activeIsEditor,
 } from '../lib/page.mjs';
 import {
   DRAFTS, RISKY_TOKENS, waitReady, badge, waitWarn, waitNoWarn, assertQuiet, reviewOpen, waitReview,
-  clickReviewButton, openCardOn, cardOpen, highlights, marks, foreignEditorNodes, cspViolations,
+  clickReviewButton, openCardOn, settle, cardOpen, highlights, marks, foreignEditorNodes, cspViolations,
 } from '../lib/ext.mjs';
 import { surfaces } from '../fixtures/surfaces.mjs';
 
@@ -68,7 +70,8 @@ for (const s of surfaces) {
       assert.equal(await reviewOpen(page), false, 'no review dialog for a benign draft');
       assert.deepEqual(await posts(page), [DRAFTS.benign]);
       // Positive control on the same page: the checker is alive here.
-      await typeText(page, s, DRAFTS.keysafe);
+      await focusEditor(page, s);
+      await typeText(page, s, DRAFTS.chi2);
       await waitWarn(page);
       await page.close();
     });
@@ -91,7 +94,7 @@ for (const s of surfaces) {
 
     test('"Edit post" keeps the draft and returns focus to the editor', T, async () => {
       const page = await open(s);
-      await typeText(page, s, DRAFTS.keysafe);
+      await typeText(page, s, DRAFTS.chi2);
       await waitWarn(page);
       await clickPublish(page, s);
       await waitReview(page);
@@ -100,10 +103,21 @@ for (const s of surfaces) {
       await waitFor(() => activeIsEditor(page, s), { message: 'focus back in the editor', timeout: 2000 });
       await sleep(300);
       assert.deepEqual(await posts(page), []);
-      assert.equal(await modelText(page), DRAFTS.keysafe);
-      // Typing continues in the editor where the worker left off.
+      assert.equal(await modelText(page), DRAFTS.chi2);
+      await page.close();
+    });
+
+    test('after "Edit post" the caret is back where it was (typing continues at the end)', T, async () => {
+      const page = await open(s);
+      await typeText(page, s, DRAFTS.chi2);
+      await waitWarn(page);
+      await clickPublish(page, s);
+      await waitReview(page);
+      await clickReviewButton(page, 'Edit post');
+      await waitFor(() => activeIsEditor(page, s), { message: 'focus back in the editor', timeout: 2000 });
+      await sleep(200);
       await page.keyboard.type(' ok');
-      assert.equal(await modelText(page), `${DRAFTS.keysafe} ok`);
+      assert.equal(await modelText(page), `${DRAFTS.chi2} ok`);
       await page.close();
     });
 
@@ -111,17 +125,17 @@ for (const s of surfaces) {
       const key = s.enter === 'send' ? 'Enter' : 'Ctrl+Enter';
       test(`${key}-to-send is held while a warning is open`, T, async () => {
         const page = await open(s);
-        await typeText(page, s, DRAFTS.fall);
+        await typeText(page, s, DRAFTS.chi2);
         await waitWarn(page);
         await pressPublishKey(page, s);
         await waitReview(page);
         await sleep(300);
         assert.deepEqual(await posts(page), [], `${key} did not send`);
-        assert.equal(await modelText(page), DRAFTS.fall, `${key} changed nothing in the editor`);
+        assert.equal(await modelText(page), DRAFTS.chi2, `${key} changed nothing in the editor`);
         await clickReviewButton(page, 'Post anyway');
         await waitFor(async () => (await posts(page)).length >= 1, { message: 'sent after "Post anyway"', timeout: 3000 });
         await sleep(800);
-        assert.deepEqual(await posts(page), [DRAFTS.fall], 'sent exactly once');
+        assert.deepEqual(await posts(page), [DRAFTS.chi2], 'sent exactly once');
         await page.close();
       });
       test(`${key} on a benign draft sends at once`, T, async () => {
@@ -176,9 +190,10 @@ for (const s of surfaces) {
 
     test('"Apply suggestion" goes through the editor and keeps its model consistent', T, async () => {
       const page = await open(s);
-      const draft = `${DRAFTS.keysafe}. ${DRAFTS.chi}`;
+      const draft = `${DRAFTS.chi2}. ${DRAFTS.chi}`;
       await typeText(page, s, draft);
-      const before = await waitWarn(page);
+      await waitWarn(page);
+      const before = await settle(page);
       const tried = [];
       let applied = null;
       for (const token of RISKY_TOKENS) {
@@ -217,6 +232,36 @@ for (const s of surfaces) {
     });
   });
 }
+
+test('screenshot of an open warning card (README)', T, async () => {
+  const s = surfaces.find((x) => x.id === 'facebook-post');
+  const page = await open(s);
+  await typeText(page, s, `Lovely afternoon in the garden.\n${DRAFTS.chi}`);
+  await waitWarn(page);
+  await settle(page);
+  const card = await openCardOn(page, s.editor, '1904851231');
+  assert.ok(card, 'a card opens over the CHI number');
+  await page.mouse.move(2, 2); // a hover card may close when the pointer leaves: reopen by click if so
+  if (!(await cardOpen(page))) await openCardOn(page, s.editor, '1904851231');
+  await sleep(300);
+  const out = join(ARTIFACTS, 'warning-card.png');
+  await page.screenshot({ path: out, clip: { x: 200, y: 30, width: 700, height: 640 } });
+  mkdirSync(join(E2E, 'screenshots'), { recursive: true });
+  copyFileSync(out, join(E2E, 'screenshots', 'warning-card.png'));
+  await page.close();
+});
+
+describe('the brief\'s example drafts (engine coverage, on Facebook)', () => {
+  for (const key of ['chi', 'chi2', 'keysafe', 'fall']) {
+    test(`"${DRAFTS[key]}" warns`, T, async () => {
+      const s = surfaces.find((x) => x.id === 'facebook-comment');
+      const page = await open(s);
+      await typeText(page, s, DRAFTS[key]);
+      await waitWarn(page, { timeout: 4000 });
+      await page.close();
+    });
+  }
+});
 
 test('no network request from any extension context', () => {
   assert.deepEqual(h.netlog.extension, []);
