@@ -267,7 +267,7 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
                 j += 2;
             }
             if let Some(n) = toks.get(j).filter(|n| is_capitalised(n.text) && n.start - toks[j - 1].end <= 2) {
-                let mut end = n.end;
+                let mut end = n.start + bare(n.text).len();
                 // Dotted initials "Mr J.S." arrive as one token per letter.
                 let mut k = j;
                 while toks.get(k + 1).is_some_and(|m| is_initial(m) && m.start - toks[k].end <= 2) {
@@ -358,7 +358,7 @@ fn find_watched(text: &str, toks: &[Token], lower: &[String], watchlist: &Watchl
             // "Agnes Moffat" is not Agnes Blackwood: a different surname means a different person.
             if let (Some(n), Some(n_low)) = (next, next_low) {
                 let surname_ok = person.surname.as_deref().is_none_or(|s| n_low == s || (n.text.len() == 1 && s.starts_with(n_low)));
-                if is_capitalised(n.text) && !surname_ok && g.surnames.contains(n_low) {
+                if is_capitalised(n.text) && !surname_ok && n.text.len() > 1 && !g.everyday_words.contains(n_low) {
                     continue;
                 }
             }
