@@ -13,6 +13,9 @@ export async function axeSerious(page, include = null) {
   if (!loaded) await page.evaluate(AXE);
   const violations = await page.evaluate(async (ctx) => {
     const res = await window.axe.run(ctx || document, { resultTypes: ['violations'] });
+    if (res.passes.length + res.violations.length + res.incomplete.length === 0) {
+      return [{ id: 'e2e-nothing-checked', impact: 'critical', help: 'axe matched no nodes for this context', nodes: [] }];
+    }
     return res.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, summary: (n.failureSummary || '').slice(0, 300) })),

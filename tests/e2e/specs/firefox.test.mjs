@@ -44,6 +44,7 @@ async function openFixture(id) {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
+    if (/^(data|blob|about|moz-extension|resource|chrome):/.test(req.url())) { req.continue(); return; }
     const res = fixtureResponse(req.url());
     if (res) {
       req.respond({ status: res.status, headers: res.headers, contentType: res.headers['content-type'], body: res.body });

@@ -43,6 +43,7 @@ test('popup: every control is reachable with Tab and shows a visible focus indic
   const page = await openExtPage(popupUrl);
   const controls = await interactive(page);
   const walk = await tabWalk(page);
+  assert.ok(controls.length >= 3 && walk.length >= controls.length, `walked ${walk.length} of ${controls.length} controls`);
   for (const c of controls) {
     assert.ok(walk.some((w) => w.key === c.key && w.tag === c.tag), `Tab reaches ${c.tag} "${c.key}" (walk: ${walk.map((w) => w.key).join(' | ')})`);
   }
@@ -116,6 +117,7 @@ test('options: keyboard-operable with visible focus; watch-list masked until rev
   const page = await openExtPage(optionsUrl);
   const walk = await tabWalk(page);
   const controls = await interactive(page);
+  assert.ok(controls.length >= 5 && walk.length >= controls.length, `walked ${walk.length} of ${controls.length} controls`);
   for (const c of controls) {
     assert.ok(walk.some((w) => w.key === c.key && w.tag === c.tag), `Tab reaches ${c.tag} "${c.key}"`);
   }
@@ -203,15 +205,15 @@ test('axe-core: warning card and review dialog have no serious or critical viola
   await settle(page);
   const card = await openCardOn(page, s.editor, '1904851231');
   assert.ok(card, 'card opens');
-  const cardViolations = await axeSerious(page, { include: [['postcare-ui', '[data-postcare="card"]']] });
+  const cardViolations = await axeSerious(page, { include: [{ fromShadowDom: ['postcare-ui', '[data-postcare="card"]'] }] });
   assert.deepEqual(cardViolations, [], 'card');
-  const badgeViolations = await axeSerious(page, { include: [['postcare-ui', '[data-postcare="badge"]']] });
+  const badgeViolations = await axeSerious(page, { include: [{ fromShadowDom: ['postcare-ui', '[data-postcare="badge"]'] }] });
   assert.deepEqual(badgeViolations, [], 'badge');
   await page.keyboard.press('Escape');
   await page.mouse.move(2, 2);
   await clickPublish(page, s);
   await waitReview(page);
-  const dialogViolations = await axeSerious(page, { include: [['postcare-ui', '[data-postcare="review"]']] });
+  const dialogViolations = await axeSerious(page, { include: [{ fromShadowDom: ['postcare-ui', '[data-postcare="review"]'] }] });
   assert.deepEqual(dialogViolations, [], 'review dialog');
   // The dialog is keyboard-operable: focus starts inside it and Tab stays inside.
   const inDialog = () => page.evaluate(() => {
