@@ -70,9 +70,11 @@ if (wasm.results) {
 
 // 3. Sizes.
 if (sizes.raw != null) {
-  row('3. Shipped .wasm size', `${kib(sizes.raw)} raw, ${kib(sizes.gzip9)} gzip -9`, '≤ 350 KiB gzipped', verdict(sizes.gzip9 <= 350 * 1024));
+  const stale = sameEngine === false ? ' (the stale build now in dist/, see the warning)' : '';
+  row('3. Shipped .wasm size', `${kib(sizes.raw)} raw, ${kib(sizes.gzip9)} gzip -9${stale}`, '≤ 350 KiB gzipped', verdict(sizes.gzip9 <= 350 * 1024) + (stale ? ' (stale build)' : ''));
+  if (sizes.built) notes.push(`Sizes: \`${sizes.wasm}\` as built at ${sizes.built}.`);
   for (const [key, name] of [['chrome_zip', 'dist/postcare-chrome.zip'], ['firefox_zip', 'dist/postcare-firefox.zip']]) {
-    row(`3. Extension zip, ${name}`, sizes[key] == null ? notMeasured(`${name} is missing`) : kib(sizes[key]), 'no target (reported)', '—');
+    row(`3. Extension zip, ${name}`, sizes[key] == null ? notMeasured(`${name} is missing`) : kib(sizes[key]) + stale, 'no target (reported)', '—');
   }
 } else {
   row('3. Shipped .wasm size', notMeasured(sizes.skipped), '≤ 350 KiB gzipped', '—');
@@ -149,7 +151,7 @@ if (g.every(([, r]) => r && r.bytes)) {
   row('7. Growth: 1×, 4×, 16× a 63,206-char post', notMeasured(crit.skipped || 'no criterion growth result'), 'linear: ns/byte at 4× and 16× ≤ 1.5× that at 1×', '—');
 }
 if (crit['check/280']) {
-  notes.push(`Native: criterion medians from \`cargo bench -p postcare-core --bench check\` (\`target/criterion/*/new/estimates.json\`), release profile (LTO, one codegen unit), watch-list of two names. 95% confidence intervals of the medians: ${Object.entries(crit).map(([k, r]) => `${k} ${fmtTime(r.median_ci_ns[0])}–${fmtTime(r.median_ci_ns[1])}`).join('; ')}.`);
+  notes.push(`Native: criterion medians from \`cargo bench -p postcare-core --bench check\` (\`target/postcare-bench/criterion/*/new/estimates.json\`, this run's own \`CRITERION_HOME\`), release profile (LTO, one codegen unit), watch-list of two names. 95% confidence intervals of the medians: ${Object.entries(crit).map(([k, r]) => `${k} ${fmtTime(r.median_ci_ns[0])}–${fmtTime(r.median_ci_ns[1])}`).join('; ')}.`);
 }
 
 // The table.

@@ -49,10 +49,12 @@ EOF
 
 # --- 1 and 7: criterion ---------------------------------------------------------------------
 step "Bench: native check() (criterion)"
-rm -rf "$TARGET_DIR/criterion/check" "$TARGET_DIR/criterion/growth"
+# Criterion writes under $CRITERION_HOME: a folder of this run's own, so neither an earlier run
+# nor someone else's `cargo bench` at the same time can leave figures in it.
+export CRITERION_HOME=$WORK/criterion
 if cargo bench --locked -p postcare-core --bench check -- \
     --warm-up-time "${BENCH_WARMUP:-2}" --measurement-time "${BENCH_MEASURE:-4}" 2>&1 | tee "$WORK/criterion.log"; then
-  node - "$TARGET_DIR/criterion" "$WORK/criterion.json" <<'EOF'
+  node - "$CRITERION_HOME" "$WORK/criterion.json" <<'EOF'
 const fs = require('fs'), path = require('path');
 const [dir, out] = process.argv.slice(2);
 const ids = { check: ['280', '2000', '63206'], growth: ['1x', '4x', '16x'] };
@@ -87,8 +89,8 @@ else
     echo "warning: the Chrome and Firefox builds ship different .wasm files; measuring Chrome's" >&2
   fi
   zip_size() { if [ -f "$1" ]; then stat -c %s "$1"; else echo null; fi; }
-  printf '{"wasm": "%s", "raw": %s, "gzip9": %s, "chrome_zip": %s, "firefox_zip": %s}\n' \
-    "$WASM" "$(stat -c %s "$WASM")" "$(gzip -9 -c "$WASM" | wc -c)" \
+  printf '{"wasm": "%s", "built": "%s", "raw": %s, "gzip9": %s, "chrome_zip": %s, "firefox_zip": %s}\n' \
+    "$WASM" "$(date -u -r "$WASM" '+%Y-%m-%dT%H:%M:%SZ')" "$(stat -c %s "$WASM")" "$(gzip -9 -c "$WASM" | wc -c)" \
     "$(zip_size dist/postcare-chrome.zip)" "$(zip_size dist/postcare-firefox.zip)" > "$WORK/sizes.json"
   if [ ! -f "$GLUE" ]; then
     skip wasm "no $GLUE (wasm-bindgen glue) to load the module with"
