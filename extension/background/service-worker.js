@@ -18,13 +18,23 @@ import { siteForHost } from '../content/sites.js';
 /** @type {Promise<unknown> | null} */
 let engine = null;
 
+/**
+ * A fixed sample (not anyone's draft) checked once at start-up, so that the engine compiles its
+ * rules before the first real draft arrives rather than while a worker waits for it.
+ */
+const WARM_UP = 'Warm-up: Margaret at the home, CHI 1904851231, see you on shift';
+
 /** Instantiates the engine once per worker lifetime; a failure is retried on the next request. */
 function engineReady() {
   if (!engine) {
-    engine = init({ module_or_path: chrome.runtime.getURL('wasm/postcare_wasm_bg.wasm') }).catch((e) => {
-      engine = null;
-      throw e;
-    });
+    engine = init({ module_or_path: chrome.runtime.getURL('wasm/postcare_wasm_bg.wasm') })
+      .then(() => {
+        check(WARM_UP, {});
+      })
+      .catch((e) => {
+        engine = null;
+        throw e;
+      });
   }
   return /** @type {Promise<unknown>} */ (engine);
 }

@@ -37,12 +37,33 @@ function main() {
     guard.connect(watcher, ui);
     const w = watcher;
 
+    // Keep the engine warm while the worker is writing: a stopped service worker restarts on the
+    // next message, but compiling the rules again costs time, so wake it as soon as a compose box
+    // gets focus and keep it awake while the worker keeps using one.
+    let lastUse = -Infinity;
+    let lastPing = -Infinity;
+    const ping = () => {
+      const now = performance.now();
+      if (now - lastPing > 20000) {
+        lastPing = now;
+        request({ type: 'ping' }).catch(() => {});
+      }
+    };
+    const warm = () => {
+      lastUse = performance.now();
+      ping();
+    };
+    setInterval(() => {
+      if (w.enabled && performance.now() - lastUse < 120000) ping();
+    }, 20000);
+
     // Input, focus and pointer events, seen from window in the capture phase so that editors in
     // shadow roots are found too (composedPath()[0] is the real target).
     window.addEventListener('focusin', (e) => {
       if (!w.enabled) return;
       const state = w.stateFor(e.composedPath()[0]);
       if (state) {
+        warm();
         w.activate(state);
         if (!state.checked) w.schedule(state, 0);
       }
@@ -52,6 +73,7 @@ function main() {
       const state = w.stateFor(e.composedPath()[0]);
       if (state) {
         w.lastInputAt = performance.now();
+        lastUse = w.lastInputAt;
         w.activate(state);
         w.schedule(state);
       }
