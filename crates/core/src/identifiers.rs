@@ -198,7 +198,7 @@ fn patterns() -> &'static Patterns {
             phone: re(r"(?:\+44[ \-]?\(?0?\)?[ \-]?\d|\(?\b0\d)[\d \-()]{8,14}\d\b"),
             email: re(r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b"),
             dob: re(&format!(r"(?i)\b(?:d\.?o\.?b\.?|date of birth|born|b\.)\s*(?:is|was|on|:|-)?\s*{DATE}")),
-            age: re(r"(?i)\b(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|\d{1,2} ?y/?o|aged? \d{1,3}|(?:he|she)(?:'s| is) (?:nearly |almost |)\d{2,3}|\d{1,3}yo)\b|\(\d{1,3}\)|, \d{2,3},"),
+            age: re(r"(?i)\b(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|\d{1,2} ?y/?o|aged? \d{1,3}|(?:he|she|gran|granny|nan|nana|mum|dad|papa|grandad|wife|husband|son|daughter)(?:'s| is) (?:nearly |almost |)\d{1,3}|\d{1,3}yo)\b|\(\d{1,3}\)|, \d{2,3},"),
             street_address: re(&format!(r"\b\d{{1,4}}[a-zA-Z]?,? (?:[A-Z][a-z'\-]+ ){{1,3}}(?i:{STREET_TYPES})\b")),
             street: re(&format!(r"\b(?:on|in|at|off|up|along|near|round) (?:the )?((?:[A-Z][a-z'\-]+ ){{1,2}}(?i:{STREET_TYPES}))\b")),
             flat: re(r"(?i)\b(?:flat \d{1,3}(?:[/\-]\d{1,3})?[a-z]?|\d{1,2}/\d{1,2},? \d{1,4}(?: [A-Z][a-z]+)+|\d{1,3}[a-f]\b)"),

@@ -1,0 +1,41 @@
+//! Detection quality on the labelled development corpora (tests/corpus/*.jsonl).
+//!
+//! The bars: post-level recall >= 0.90, false-alarm rate <= 0.08, and every category's F1 >= 0.75,
+//! on each corpus. A held-out corpus written independently is scored the same way, so rules must
+//! generalise: this test guards against regressions, it is not a target to fit.
+
+use postcare_core::eval::{parse_corpus, score};
+use postcare_core::Category;
+
+const MIN_POST_RECALL: f64 = 0.90;
+const MAX_FALSE_ALARM_RATE: f64 = 0.08;
+const MIN_CATEGORY_F1: f64 = 0.75;
+
+fn assert_meets_the_bars(name: &str, source: &str) {
+    let posts = parse_corpus(source).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let s = score(&posts);
+    let mut failures = Vec::new();
+    if s.post_recall() < MIN_POST_RECALL {
+        failures.push(format!("post-level recall {:.3} < {MIN_POST_RECALL}", s.post_recall()));
+    }
+    if s.false_alarm_rate() > MAX_FALSE_ALARM_RATE {
+        failures.push(format!("false-alarm rate {:.3} > {MAX_FALSE_ALARM_RATE}", s.false_alarm_rate()));
+    }
+    for c in Category::ALL {
+        let f1 = s.category(c).f1();
+        if f1 < MIN_CATEGORY_F1 {
+            failures.push(format!("{c} F1 {f1:.3} < {MIN_CATEGORY_F1}"));
+        }
+    }
+    assert!(failures.is_empty(), "{name} ({} posts): {}", s.posts, failures.join("; "));
+}
+
+#[test]
+fn dev_corpus_meets_the_bars() {
+    assert_meets_the_bars("tests/corpus/dev.jsonl", include_str!("../../../tests/corpus/dev.jsonl"));
+}
+
+#[test]
+fn dev_b_corpus_meets_the_bars() {
+    assert_meets_the_bars("tests/corpus/dev-b.jsonl", include_str!("../../../tests/corpus/dev-b.jsonl"));
+}
