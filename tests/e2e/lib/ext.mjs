@@ -134,7 +134,14 @@ export const tokenRect = (page, editorSel, token) => page.evaluate(([sel, tok]) 
     r.setStart(t, i); r.setEnd(t, i + tok.length);
     const out = pick(r.getClientRects());
     m.remove();
-    if (out) { out.y -= el.scrollTop; }
+    if (!out) return null;
+    // Scroll the token into the textarea's view, as a reader would.
+    const rel = out.top - box.top;
+    if (rel - el.scrollTop < 0 || rel - el.scrollTop + out.height > el.clientHeight) {
+      el.scrollTop = Math.max(0, rel - 10);
+    }
+    out.y -= el.scrollTop;
+    out.top -= el.scrollTop;
     return out;
   }
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -159,6 +166,7 @@ export const tokenRect = (page, editorSel, token) => page.evaluate(([sel, tok]) 
 export async function openCardOn(page, editorSel, token) {
   const rect = await tokenRect(page, editorSel, token);
   if (!rect) return null;
+  await sleep(150);
   await page.mouse.move(rect.x - 40, rect.y - 60);
   await page.mouse.move(rect.x, rect.y, { steps: 4 });
   try {
@@ -227,3 +235,27 @@ export const cspViolations = (page) => page.evaluate(() => {
   if (canary >= 0) all.splice(canary, 1);
   return all;
 });
+
+// Stops the extension's service worker via CDP ServiceWorker.stopAllWorkers
+// and resolves once CDP reports it 'stopped'. Returns a tracker whose
+// .status() is the worker's latest runningStatus (it may restart at once
+// when a content script reconnects) and .detach().
+export async function stopWorker(context, page, { timeout = 5000 } = {}) {
+  const cdp = await context.newCDPSession(page);
+  let status = 'unknown';
+  const history = [];
+  let onStopped;
+  const stopped = new Promise((r) => { onStopped = r; });
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!/^chrome-extension:/.test(v.scriptURL)) continue;
+      status = v.runningStatus;
+      history.push([Date.now(), status]);
+      if (status === 'stopped') onStopped();
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const ok = await Promise.race([stopped.then(() => true), sleep(timeout).then(() => false)]);
+  return { ok, status: () => status, history, detach: () => cdp.detach().catch(() => {}) };
+}
