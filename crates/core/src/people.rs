@@ -6,6 +6,27 @@
 
 use regex::Regex;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the gazetteer is looked up for every word of every draft, and its keys are short
+/// compiled-in strings, so a simple fast hash beats the default DoS-resistant one.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 use std::sync::OnceLock;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
@@ -51,14 +72,14 @@ pub struct Person {
     pub end: usize,
 }
 
-fn word_list(source: &'static str) -> HashSet<&'static str> {
+fn word_list(source: &'static str) -> WordSet {
     source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 struct Gazetteer {
-    first_names: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
-    everyday_words: HashSet<&'static str>,
+    first_names: WordSet,
+    surnames: WordSet,
+    everyday_words: WordSet,
     word: Regex,
 }
 
@@ -244,7 +265,9 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
     let g = gazetteer();
     let toks = tokens(text, sentence_starts);
     let mut out = Vec::new();
-    let lower: Vec<String> = toks.iter().map(|t| bare(t.text).to_ascii_lowercase()).collect();
+    // ASCII lower-casing keeps byte offsets, so each token's lower-case form is a slice.
+    let lowered = text.to_ascii_lowercase();
+    let lower: Vec<&str> = toks.iter().map(|t| &lowered[t.start..t.start + bare(t.text).len()]).collect();
     let next_is = |i: usize, pred: &dyn Fn(&Token) -> bool| toks.get(i + 1).is_some_and(|t| {
         // Only directly adjacent words (a space between) form one name.
         text[toks[i].end..t.start].trim_matches(|c: char| c == ' ' || c == '.').is_empty() && pred(t)
@@ -258,10 +281,10 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
     while i < toks.len() {
         let t = &toks[i];
         let word = bare(t.text);
-        let low = &lower[i];
+        let low = lower[i];
 
         // Title + surname or initial: "Mrs Lennox's", "Mr D", "Mr and Mrs Paterson".
-        if TITLES.contains(&low.as_str()) && is_capitalised(t.text) {
+        if TITLES.contains(&low) && is_capitalised(t.text) {
             let mut j = i + 1;
             if toks.get(j).is_some_and(|n| n.text == "and") && toks.get(j + 1).is_some_and(|n| TITLES.contains(&n.text.to_ascii_lowercase().as_str())) {
                 j += 2;
@@ -281,7 +304,7 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
         }
 
         // Nicknames: "Big Shuggie", "wee Jimmy", "Little Ava".
-        if NICKNAME_WORDS.contains(&low.as_str()) && next_is(i, &|n: &Token| is_capitalised(n.text) && n.text.len() > 2) {
+        if NICKNAME_WORDS.contains(&low) && next_is(i, &|n: &Token| is_capitalised(n.text) && n.text.len() > 2) {
             let n = &toks[i + 1];
             if !g.everyday_words.contains(bare(n.text).to_ascii_lowercase().as_str()) {
                 out.push(Person { kind: PersonKind::Nickname, start: t.start, end: n.end });
@@ -307,8 +330,8 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
         }
 
         // Gazetteer first names, with a following surname or initial.
-        if g.first_names.contains(low.as_str()) && word.len() > 2 {
-            let everyday = g.everyday_words.contains(low.as_str());
+        if g.first_names.contains(low) && word.len() > 2 {
+            let everyday = g.everyday_words.contains(low);
             let has_surname = next_is(i, &|n: &Token| is_surname_like(n) && (g.surnames.contains(bare(n.text).to_ascii_lowercase().as_str()) || is_initial(n)))
                 || next_is(i, &|n: &Token| is_initial(n));
             let counts = if everyday {
@@ -334,15 +357,15 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
     out
 }
 
-fn find_watched(text: &str, toks: &[Token], lower: &[String], watchlist: &Watchlist, out: &mut Vec<Person>) {
+fn find_watched(text: &str, toks: &[Token], lower: &[&str], watchlist: &Watchlist, out: &mut Vec<Person>) {
     let g = gazetteer();
     for (i, t) in toks.iter().enumerate() {
-        let low = lower[i].as_str();
+        let low = lower[i];
         let word_len = bare(t.text).len();
         for person in &watchlist.people {
             let next = toks.get(i + 1).filter(|n| text[t.end..n.start].trim() == "");
-            let next_low = next.map(|_| lower[i + 1].as_str());
-            let prev_low = i.checked_sub(1).map(|p| lower[p].as_str());
+            let next_low = next.map(|_| lower[i + 1]);
+            let prev_low = i.checked_sub(1).map(|p| lower[p]);
 
             // Surname with a title: "Mrs Kelly" for Moira Kelly.
             if let (Some(surname), Some(prev)) = (&person.surname, prev_low) {

@@ -49,7 +49,9 @@ fn fold_char(c: char) -> Option<char> {
 
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str) -> Folded<'a> {
-        let needs_folding = original.chars().any(|c| is_invisible(c) || fold_char(c).is_some());
+        // Plain ASCII (bar the backtick) never needs folding; check it a byte at a time.
+        let needs_folding = original.as_bytes().contains(&b'`')
+            || (!original.is_ascii() && original.chars().any(|c| !c.is_ascii() && (is_invisible(c) || fold_char(c).is_some())));
         if !needs_folding {
             return Folded { original, folded: original.to_owned(), origin: None };
         }
