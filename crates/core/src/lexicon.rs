@@ -149,13 +149,19 @@ impl Lexicons {
             } else if word_before(text, end) && word_at(text, end) {
                 continue;
             }
-            if self.not_in_quotes[pattern.lexicon] && quoted.iter().any(|&(qs, qe)| qs <= start && end <= qe) {
+            if self.not_in_quotes[pattern.lexicon] && inside_a_quote(quoted, start, end) {
                 continue;
             }
             hits.push(LexiconHit { lexicon: pattern.lexicon, start, end });
         }
         hits
     }
+}
+
+/// Whether `[start, end)` lies inside one of `quoted`, which is sorted and non-overlapping.
+fn inside_a_quote(quoted: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = quoted.partition_point(|&(qs, _)| qs <= start);
+    i > 0 && end <= quoted[i - 1].1
 }
 
 #[cfg(test)]

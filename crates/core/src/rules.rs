@@ -31,6 +31,7 @@ use crate::signals::{self, Signals, Span};
 use crate::text::Folded;
 use crate::{Category, Finding, Options, Report, Severity};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Rule files, by guidance area. Compiled in so the WebAssembly build needs no file access.
@@ -214,6 +215,9 @@ impl RuleSet {
         let watchlist = Watchlist::new(&options.watchlist);
         let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist);
         let mut findings: Vec<Finding> = Vec::new();
+        // Spans already flagged, per category: a span is flagged once per category, by the
+        // first rule (in file order) that holds there. Non-overlapping, keyed by start.
+        let mut flagged: [BTreeMap<usize, usize>; 5] = Default::default();
         for rule in &self.rules {
             if !options.is_enabled(rule.source.category) {
                 continue;
@@ -224,10 +228,12 @@ impl RuleSet {
                         continue;
                     }
                     let (start, end) = folded.to_original(anchor.start, anchor.end);
-                    let already = findings.iter().any(|f| f.category == rule.source.category && f.start < end && start < f.end);
-                    if already {
+                    let spans = &mut flagged[rule.source.category as usize];
+                    let overlaps_before = spans.range(..end).next_back().is_some_and(|(_, &e)| e > start);
+                    if overlaps_before {
                         continue;
                     }
+                    spans.insert(start, end.max(start + 1));
                     findings.push(rule.finding(start, end));
                 }
             }
