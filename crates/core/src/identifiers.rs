@@ -310,7 +310,9 @@ pub fn find(text: &str) -> Vec<Identifier> {
         push(IdKind::RoomNumber, m.start(), m.end());
     }
     for m in p.access_code.find_iter(text) {
-        push(IdKind::AccessCode, m.start(), m.end());
+        // Underline the code itself, so "remove it" takes out the code and not the sentence.
+        let code_len = m.as_str().bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'#').count();
+        push(IdKind::AccessCode, m.end() - code_len, m.end());
     }
     for m in p.case_reference.find_iter(text) {
         push(IdKind::CaseReference, m.start(), m.end());
