@@ -9,6 +9,7 @@
  * the extension were not installed.
  */
 import { editorRoot } from './watcher.js';
+import { extract, rangeFor } from './text.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
 
@@ -45,19 +46,16 @@ function isNativeButton(control) {
  * @param {KeyboardEvent} e
  */
 function redispatchKey(target, e) {
-  const copy = new KeyboardEvent(e.type, {
+  // keyCode/which/charCode go in the init dictionary (legacy members Chromium and Gecko honour):
+  // properties defined on the event object here would stay in this isolated world, unseen by the
+  // page's handlers.
+  const init = /** @type {KeyboardEventInit} */ ({
     key: e.key, code: e.code, location: e.location, repeat: false,
     ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey,
-    bubbles: true, cancelable: true, composed: true,
+    keyCode: e.keyCode, which: e.which, charCode: e.charCode,
+    bubbles: true, cancelable: true, composed: true, view: window,
   });
-  for (const prop of ['keyCode', 'which', 'charCode']) {
-    try {
-      Object.defineProperty(copy, prop, { get: () => /** @type {any} */ (e)[prop] });
-    } catch {
-      // Read-only on this browser: key and code are still right.
-    }
-  }
-  target.dispatchEvent(copy);
+  target.dispatchEvent(new KeyboardEvent(e.type, init));
 }
 
 export class Guard {
@@ -165,6 +163,8 @@ export class Guard {
   /** Starts a check early when the pointer goes down on a publish control. @param {PointerEvent} e */
   onPointerDown(e) {
     if (this.bypass || !this.watcher.enabled) return;
+    // The press may move the selection out of the editor: note the caret while it is still there.
+    if (this.watcher.active) this.watcher.rememberCaret();
     const control = this.controlFor(e);
     if (!control) return;
     const state = this.editorFor(control);
@@ -229,6 +229,8 @@ export class Guard {
    * @param {() => void} redo  Performs the original action again, once.
    */
   hold(e, state, redo) {
+    // Key presses are re-sent to the editor, which needs focus (and its caret) back first.
+    const refocus = e instanceof KeyboardEvent && !!editorRoot(e.composedPath()[0] || null);
     e.preventDefault();
     e.stopImmediatePropagation();
     if (this.reviewing) return; // The dialog is already up; a second press does nothing.
@@ -241,7 +243,7 @@ export class Guard {
         this.bypass = false;
       }
     };
-    const selection = this.saveSelection(state.el);
+    const selection = this.saveSelection(state);
     (async () => {
       try {
         if (!state.fresh()) await this.watcher.checkNow(state);
@@ -253,9 +255,7 @@ export class Guard {
         this.watcher.closeCard();
         const choice = await this.ui.showReview(open);
         if (choice === 'post') {
-          if (e instanceof KeyboardEvent && state.el.isConnected && editorRoot(e.composedPath()[0] || null)) {
-            await this.restoreFocus(state.el, selection);
-          }
+          if (refocus && state.el.isConnected) await this.restoreFocus(state.el, selection);
           once();
         } else {
           await this.restoreFocus(state.el, selection);
@@ -268,28 +268,33 @@ export class Guard {
     })();
   }
 
-  /** @param {HTMLElement} el */
-  saveSelection(el) {
+  /** Where the caret was in the editor, as text offsets. @param {EditorState} state */
+  saveSelection(state) {
+    const el = state.el;
     if (el instanceof HTMLTextAreaElement) return { start: el.selectionStart, end: el.selectionEnd };
-    const sel = document.getSelection();
-    if (sel && sel.rangeCount && el.contains(sel.getRangeAt(0).startContainer)) return { range: sel.getRangeAt(0).cloneRange() };
-    return null;
+    this.watcher.rememberCaret();
+    return state.caret ? { ...state.caret } : null;
   }
 
   /**
    * Puts focus (and the caret) back in the editor.
    * @param {HTMLElement} el
-   * @param {any} saved
+   * @param {{start: number, end: number} | null} saved
    */
   async restoreFocus(el, saved) {
     try {
       el.focus({ preventScroll: false });
+      await new Promise((r) => setTimeout(r, 0));
       if (saved && el instanceof HTMLTextAreaElement) {
         el.setSelectionRange(saved.start, saved.end);
-      } else if (saved && saved.range && saved.range.startContainer.isConnected) {
+      } else if (saved) {
+        const ex = extract(el);
+        const range = rangeFor(ex, Math.min(saved.start, ex.text.length), Math.min(saved.end, ex.text.length));
         const sel = document.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(saved.range);
+        if (range && sel) {
+          sel.removeAllRanges();
+          sel.addRange(range);
+        }
       }
       // Let the editor see the selectionchange before anything else happens.
       await new Promise((r) => setTimeout(r, 10));

@@ -75,6 +75,7 @@ function main() {
         w.lastInputAt = performance.now();
         lastUse = w.lastInputAt;
         w.activate(state);
+        if (!state.textarea) w.rememberCaret();
         w.schedule(state);
       }
     }, true);

@@ -30,9 +30,9 @@ button.primary { background: #1d3b6f; color: #fff; }
 button.danger { border-color: #8c1d18; color: #8c1d18; }
 button:hover { text-decoration: underline; }
 button:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
-.badge { position: fixed; pointer-events: auto; min-width: 26px; height: 26px; padding: 0 7px;
-  border-radius: 13px; border: 2px solid #fff; background: #8c1d18; color: #fff; font-weight: 700;
-  font-size: 13px; line-height: 22px; text-align: center; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+.badge { position: fixed; pointer-events: auto; min-width: 24px; height: 24px; padding: 0 6px;
+  border-radius: 12px; border: 2px solid #fff; background: #8c1d18; color: #fff; font-weight: 700;
+  font-size: 12px; line-height: 20px; text-align: center; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
 .badge.caution { background: #6b4500; }
 .mark { position: fixed; pointer-events: none; border-bottom: 2px solid #b3261e;
   background: rgba(179, 38, 30, 0.10); }
@@ -64,6 +64,8 @@ button:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b57d0; out
 `;
 
 /** Events from our UI must not reach the page's own handlers (e.g. "click outside closes"). */
+const BADGE_SIZE = 24;
+
 const CONTAINED_EVENTS = ['click', 'dblclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup',
   'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'input', 'beforeinput', 'wheel', 'touchstart'];
 
@@ -153,13 +155,49 @@ export class UI {
       return;
     }
     b.hidden = false;
-    const size = 26;
-    let left = editorRect.right + 6;
-    if (left + size > window.innerWidth - 4) left = editorRect.right - size - 4;
-    let top = editorRect.bottom - size - 2;
-    if (top < editorRect.top) top = editorRect.top;
-    b.style.left = `${Math.max(4, Math.round(left))}px`;
-    b.style.top = `${Math.max(4, Math.min(window.innerHeight - size - 4, Math.round(top)))}px`;
+    const pos = this.badgePosition(editorRect);
+    b.style.left = `${pos.left}px`;
+    b.style.top = `${pos.top}px`;
+  }
+
+  /**
+   * Where the badge goes: beside the compose box, at the first of a few spots that does not cover
+   * one of the page's own controls (a Send button often sits right beside a chat composer).
+   * @param {DOMRect} r
+   */
+  badgePosition(r) {
+    const size = BADGE_SIZE;
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const clamp = (left, top) => ({
+      left: Math.round(Math.max(2, Math.min(vw - size - 2, left))),
+      top: Math.round(Math.max(2, Math.min(vh - size - 2, top))),
+    });
+    const spots = [
+      clamp(r.right + 4, r.bottom - size), // right of the box, bottom aligned
+      clamp(r.right - size, r.top - size - 4), // above the box, right aligned
+      clamp(r.right - size, r.bottom + 4), // below the box, right aligned
+      clamp(r.left - size - 4, r.bottom - size), // left of the box
+      clamp(r.right - size - 2, r.bottom - size - 2), // inside the bottom-right corner
+    ];
+    for (const spot of spots) {
+      if (!this.coversControl(spot.left, spot.top, size)) return spot;
+    }
+    return spots[spots.length - 1];
+  }
+
+  /** True when a square at (left, top) would cover an interactive element of the page. */
+  coversControl(left, top, size) {
+    const points = [[left + size / 2, top + size / 2], [left + 2, top + 2], [left + size - 2, top + 2],
+      [left + 2, top + size - 2], [left + size - 2, top + size - 2]];
+    for (const [x, y] of points) {
+      for (const hit of document.elementsFromPoint(x, y)) {
+        if (hit === this.host) continue;
+        if (hit.closest('button, a[href], input, select, textarea, [role="button"], [role="link"], [contenteditable="true"], [contenteditable=""], [tabindex]:not([tabindex="-1"])')) return true;
+        break;
+      }
+    }
+    return false;
   }
 
   /**

@@ -49,6 +49,8 @@ export class EditorState {
     this.lastActive = 0;
     /** @type {Promise<void> | null} */
     this.inflight = null;
+    /** The last caret or selection inside the editor, as text offsets. @type {{start: number, end: number} | null} */
+    this.caret = null;
   }
 
   /** @param {Finding} f */
@@ -398,8 +400,26 @@ export class Watcher {
     else if (this.card && this.card.pinned && !this.ui.cardContains(x, y)) this.closeCard();
   }
 
+  /** Remembers where the caret is in a contenteditable editor (restored after the review dialog). */
+  rememberCaret() {
+    const sel = document.getSelection();
+    if (!sel || !sel.rangeCount || !sel.anchorNode) return;
+    const node = sel.anchorNode;
+    let state = this.active && this.active.el.contains(node) ? this.active : null;
+    if (!state) {
+      for (const s of this.editors.values()) if (s.el.contains(node)) state = s;
+    }
+    if (!state || state.textarea) return;
+    const range = sel.getRangeAt(0);
+    const ex = extract(state.el);
+    const start = offsetOf(ex, range.startContainer, range.startOffset);
+    const end = offsetOf(ex, range.endContainer, range.endOffset);
+    if (start >= 0 && end >= start) state.caret = { start, end };
+  }
+
   /** Keyboard: the caret moved (without typing) into an underlined span. */
   onSelectionChange() {
+    this.rememberCaret();
     const state = this.active;
     if (!state || !state.items.length || performance.now() - this.lastInputAt < 150) return;
     let caret = -1;
