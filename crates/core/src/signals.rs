@@ -62,13 +62,12 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// No detector produces a longer span (quotes stop at 120 bytes, phrases are short).
-const MAX_SPAN: usize = 256;
-
 /// Every signal in one draft.
 pub struct Signals {
     /// Spans by signal id, each list sorted by start.
     by_kind: Vec<Vec<Span>>,
+    /// The longest span of each kind, so overlap queries only look back that far.
+    longest: Vec<usize>,
     /// Sentence ranges of the searched text.
     pub sentences: Vec<(usize, usize)>,
     pub len: usize,
@@ -95,7 +94,8 @@ impl Signals {
             spans.sort();
             spans.dedup();
         }
-        Signals { by_kind, sentences, len: text.len() }
+        let longest = by_kind.iter().map(|spans| spans.iter().map(|s| s.end - s.start).max().unwrap_or(0)).collect();
+        Signals { by_kind, longest, sentences, len: text.len() }
     }
 
     pub fn spans(&self, kind: usize) -> &[Span] {
@@ -105,8 +105,9 @@ impl Signals {
     /// Any span of `kind` overlapping `[start, end)` other than `except`.
     pub fn any_in(&self, kind: usize, start: usize, end: usize, except: Span) -> bool {
         let spans = &self.by_kind[kind];
-        // Spans are sorted by start and no longer than MAX_SPAN, so only a short run can overlap.
-        let from = spans.partition_point(|s| s.start + MAX_SPAN < start);
+        // Spans are sorted by start and none is longer than `longest`, so only those starting
+        // within that distance before `start` can overlap.
+        let from = spans.partition_point(|s| s.start + self.longest[kind] < start);
         let upto = spans.partition_point(|s| s.start < end);
         spans[from..upto.max(from)].iter().any(|s| s.end > start && *s != except)
     }
