@@ -62,7 +62,7 @@ const editorSnapshot = (page, sel) => page.evaluate((s) => {
 }, sel);
 
 // Runs a session on a fresh page; returns the editor's final state.
-export async function runSession(h, s, ops, { badgeProbe = null, trace = null } = {}) {
+export async function runSession(h, s, ops, { badgeProbe = null, trace = null, settleMs = 5 } = {}) {
   const page = await openSurface(h.context, s, { query: 'fuzz=1' });
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   let maxWarn = 0;
@@ -71,7 +71,7 @@ export async function runSession(h, s, ops, { badgeProbe = null, trace = null } 
   // timers) before the next, as a human's typing would: otherwise the
   // editors' own results depend on timing even without any extension.
   // (Quill syncs its selection 1 ms after selectionchange.)
-  const settle = () => page.evaluate(() => new Promise((r) => setTimeout(() => setTimeout(r, 0), 5)));
+  const settle = () => page.evaluate((ms) => new Promise((r) => setTimeout(() => setTimeout(r, 0), ms)), settleMs);
   for (const op of ops) {
     if (op.kind === 'type') {
       for (const ch of op.value) { await page.keyboard.type(ch); await settle(); }
