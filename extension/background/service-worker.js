@@ -9,32 +9,23 @@
  *
  * Privacy: a draft is only ever a local variable of one message handler. It is not stored, not
  * logged and not sent anywhere; nothing here makes a network request (the one fetch is the
- * packaged .wasm file, by its chrome-extension:// URL).
+ * packaged .wasm file and its pre-initialised state, by their chrome-extension:// URLs).
  */
-import init, { check, guidance } from '../generated/postcare_wasm.js';
+import { check, guidance } from '../generated/postcare_wasm.js';
+import { startEngine } from './engine.js';
 import { loadSettings, originPattern } from '../shared/settings.js';
 import { siteForHost } from '../content/sites.js';
 
 /** @type {Promise<unknown> | null} */
 let engine = null;
 
-/**
- * A fixed sample (not anyone's draft) checked once at start-up, so that the engine compiles its
- * rules before the first real draft arrives rather than while a worker waits for it.
- */
-const WARM_UP = 'Warm-up: Margaret at the home, CHI 1904851231, see you on shift';
-
 /** Instantiates the engine once per worker lifetime; a failure is retried on the next request. */
 function engineReady() {
   if (!engine) {
-    engine = init({ module_or_path: chrome.runtime.getURL('wasm/postcare_wasm_bg.wasm') })
-      .then(() => {
-        check(WARM_UP, {});
-      })
-      .catch((e) => {
-        engine = null;
-        throw e;
-      });
+    engine = startEngine().catch((e) => {
+      engine = null;
+      throw e;
+    });
   }
   return /** @type {Promise<unknown>} */ (engine);
 }

@@ -16,7 +16,7 @@ import { highlightSupported } from './highlighter.js';
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /** @typedef {import('./sites.js').Composer} Composer */
 
-const DEBOUNCE_MS = 25;
+const DEBOUNCE_MS = 12;
 const SWEEP_MS = 600;
 
 /** Per-editor state. */

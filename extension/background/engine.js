@@ -1,0 +1,71 @@
+// @ts-check
+/**
+ * Starting the engine in the service worker.
+ *
+ * A cold start must give its first result quickly, but compiling the engine's rules takes several
+ * hundred milliseconds in WebAssembly. So the build saves the engine's memory right after a
+ * warm-up on a fixed sample (scripts/extension-wasm-snapshot.mjs, no draft involved), and a cold
+ * start copies it into the fresh instance, then checks a probe against the fingerprint the build
+ * recorded. If anything differs, the instance's own memory is put back and the engine warms up
+ * the slow way.
+ */
+import init, { check } from '../generated/postcare_wasm.js';
+import { WARM_UP, PROBE, fingerprint } from '../shared/warmup.js';
+
+/**
+ * @typedef {{memory: number, wasm: number, table: number, strings: Record<string, string>, probe: string}} Header
+ */
+
+/** @param {string} url @returns {Promise<{header: Header, bytes: Uint8Array} | null>} */
+async function loadState(url) {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) return null;
+  const data = new Uint8Array(await new Response(res.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  if (String.fromCharCode(...data.subarray(0, 4)) !== 'PCS2') return null;
+  const len = new DataView(data.buffer, data.byteOffset + 4, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + len)));
+  return { header, bytes: data.subarray(8 + len) };
+}
+
+/**
+ * @param {any} exports
+ * @param {Header} header
+ * @param {Uint8Array} bytes
+ */
+function restore(exports, header, bytes) {
+  const table = exports.__wbindgen_externrefs;
+  if (header.table && !table) throw new Error('no externref table');
+  if (table && table.length < header.table) table.grow(header.table - table.length);
+  for (const [i, s] of Object.entries(header.strings)) table.set(Number(i), s);
+  const mem = exports.memory;
+  if (mem.buffer.byteLength < header.memory) mem.grow((header.memory - mem.buffer.byteLength) / 65536);
+  const view = new Uint8Array(mem.buffer);
+  view.set(bytes, 0);
+  view.fill(0, bytes.length);
+}
+
+/**
+ * Instantiates and readies the engine. Resolves to how it started: 'snapshot' or 'warm-up'.
+ * @returns {Promise<'snapshot' | 'warm-up'>}
+ */
+export async function startEngine() {
+  const state = loadState(chrome.runtime.getURL('wasm/engine-state.bin.gz')).catch(() => null);
+  const exports = /** @type {any} */ (await init({ module_or_path: chrome.runtime.getURL('wasm/postcare_wasm_bg.wasm') }));
+  const saved = await state;
+  if (saved) {
+    const own = new Uint8Array(exports.memory.buffer.slice(0));
+    try {
+      restore(exports, saved.header, saved.bytes);
+      if (fingerprint(check(PROBE, {})) === saved.header.probe) return 'snapshot';
+    } catch {
+      // Fall through to the slow start.
+    }
+    const view = new Uint8Array(exports.memory.buffer);
+    view.set(own, 0);
+    view.fill(0, own.length);
+    const table = exports.__wbindgen_externrefs;
+    for (const i of Object.keys(saved.header.strings)) table?.set(Number(i), null);
+  }
+  check(WARM_UP, {});
+  return 'warm-up';
+}
