@@ -45,6 +45,11 @@ EDITORS.forEach(([id, lib, settleMs], index) => {
     assert.deepEqual(ext.errors, [], 'the editor reported no errors with the extension');
     assert.equal(plain.model, plain.dom, 'baseline: model and DOM agree');
     assert.ok(ext.maxWarn > 0, `the extension was active during the session (seed ${seed})`);
+    if (ext.model !== plain.model || JSON.stringify(ext.snapshot) !== JSON.stringify(plain.snapshot)) {
+      // Before blaming the extension, make sure the baseline repeats exactly.
+      const again = await runSession(without, s, ops, { settleMs });
+      assert.equal(again.model, plain.model, `inconclusive: the baseline itself did not repeat (seed ${seed})`);
+    }
     assert.equal(ext.model, plain.model, `final model text identical (seed ${seed})`);
     assert.equal(ext.dom, plain.dom, 'final DOM text identical');
     assert.deepEqual(ext.snapshot, plain.snapshot, 'final editor DOM identical');
