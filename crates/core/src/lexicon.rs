@@ -1,13 +1,18 @@
 //! Lexicons: named lists of words and phrases a trainer can read and edit
 //! (`rules/lexicons/*.toml`), all found in one pass over the text.
 //!
+//! The text is split into tokens (runs of letters and digits; every other visible character is
+//! a token of its own; spaces separate) and each phrase, split the same way, is looked up by its
+//! first token. Building the index is a few thousand hash inserts, so the engine is ready within
+//! milliseconds of the extension's worker waking.
+//!
 //! A term is matched case-insensitively on word boundaries. Two small conveniences keep the lists
 //! short without turning them into regular expressions:
 //! - `(a|b|c)` offers alternatives and `(a|)` makes a part optional:
 //!   `"thick as (mince|two short planks)"`, `"(my|our) (wee |)boy"`;
 //! - a trailing `*` lets the word run on: `"nutter*"` finds nutter, nutters, nuttery.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::fnv::FnvMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -36,17 +41,58 @@ pub struct LexiconHit {
     pub end: usize,
 }
 
-struct Pattern {
-    lexicon: usize,
+/// One expanded phrase, as tokens.
+struct Phrase {
+    tokens: Box<[Box<str>]>,
+    /// The last token may run on to the end of the word (`nutter*`).
     runs_on: bool,
+    lexicon: usize,
 }
 
-/// Every lexicon compiled into one automaton (matching is case-insensitive for ASCII letters).
+/// Every lexicon's phrases, indexed by first token.
 pub struct Lexicons {
-    automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
+    phrases: Vec<Phrase>,
+    /// Phrase indexes by exact first token.
+    by_first: FnvMap<Box<str>, Vec<u32>>,
+    /// One-token phrases that run on (`nutter*`), by their first three bytes.
+    by_prefix: FnvMap<Box<[u8]>, Vec<u32>>,
     not_in_quotes: Vec<bool>,
 }
+
+/// A token of the text: a byte range.
+#[derive(Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Splits text into tokens: runs of letters and digits, and every other non-space character alone.
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut word_start: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        if is_word_char(c) {
+            word_start.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            out.push(Token { start, end: at });
+        }
+        if !c.is_whitespace() {
+            out.push(Token { start: at, end: at + c.len_utf8() });
+        }
+    }
+    if let Some(start) = word_start {
+        out.push(Token { start, end: text.len() });
+    }
+    out
+}
+
+const PREFIX_KEY: usize = 3;
 
 /// Expands the `(a|b)` alternatives of a term into plain phrases.
 pub fn expand(term: &str) -> Result<Vec<String>, String> {
@@ -78,81 +124,72 @@ pub fn expand(term: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// True when a letter or digit ends just before byte `at` (which must be a char boundary).
-pub fn word_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(is_word_char)
-}
-
-/// True when a letter or digit starts at byte `at` (which must be a char boundary).
-pub fn word_at(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(is_word_char)
-}
-
 impl Lexicons {
     /// Compiles lexicons given as (name, source) pairs; hits report the index into this list.
     pub fn build<'a, I>(lexicons: I) -> Result<Lexicons, String>
     where
         I: IntoIterator<Item = (&'a str, &'a LexiconSource)>,
     {
-        let mut phrases = Vec::new();
-        let mut patterns = Vec::new();
-        let mut not_in_quotes = Vec::new();
+        let mut lex = Lexicons { phrases: Vec::new(), by_first: FnvMap::default(), by_prefix: FnvMap::default(), not_in_quotes: Vec::new() };
         for (index, (name, source)) in lexicons.into_iter().enumerate() {
-            not_in_quotes.push(source.not_in_quotes);
+            lex.not_in_quotes.push(source.not_in_quotes);
             for term in &source.terms {
                 // Terms are folded like the text they are matched against ("tues–thurs").
                 let folded = crate::text::Folded::new(term);
                 for phrase in expand(folded.as_str()).map_err(|e| format!("lexicon {name}: {e}"))? {
                     let runs_on = phrase.ends_with('*');
-                    let phrase = phrase.trim_end_matches('*').to_string();
-                    if phrase.is_empty() {
+                    let phrase = phrase.trim_end_matches('*');
+                    let tokens: Box<[Box<str>]> = tokenize(phrase).iter().map(|t| Box::from(&phrase[t.start..t.end])).collect();
+                    let Some(first) = tokens.first().cloned() else {
                         return Err(format!("lexicon {name}: empty term in {term:?}"));
+                    };
+                    let id = lex.phrases.len() as u32;
+                    if runs_on && tokens.len() == 1 {
+                        if first.len() < PREFIX_KEY {
+                            return Err(format!("lexicon {name}: {term:?} is too short to run on"));
+                        }
+                        lex.by_prefix.entry(Box::from(&first.as_bytes()[..PREFIX_KEY])).or_default().push(id);
+                    } else {
+                        lex.by_first.entry(first).or_default().push(id);
                     }
-                    phrases.push(phrase);
-                    patterns.push(Pattern { lexicon: index, runs_on });
+                    lex.phrases.push(Phrase { tokens, runs_on, lexicon: index });
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            // A contiguous NFA builds in a fraction of a DFA's time and memory, which matters
-            // more here (first check after the extension's worker wakes) than the last
-            // nanosecond of search speed.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&phrases)
-            .map_err(|e| e.to_string())?;
-        Ok(Lexicons { automaton, patterns, not_in_quotes })
+        Ok(lex)
     }
 
-    /// Finds every lexicon phrase in `text` that stands as whole words.
+    /// Finds every lexicon phrase in `text`.
     pub fn find(&self, text: &str, quoted: &[(usize, usize)]) -> Vec<LexiconHit> {
-        let mut hits = Vec::new();
-        // Phrases are stored in lower case; an ASCII-lowered copy keeps every byte offset, and
-        // halves the automaton compared with case-insensitive matching.
+        // Phrases are stored in lower case; an ASCII-lowered copy keeps every byte offset.
         let lowered = text.to_ascii_lowercase();
-        for m in self.automaton.find_overlapping_iter(&lowered) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let (start, mut end) = (m.start(), m.end());
-            // Whole words only, where the phrase starts or ends with a letter or digit.
-            // (Phrases are ASCII or whole characters, so match edges are char boundaries.)
-            if word_at(text, start) && word_before(text, start) {
-                continue;
-            }
-            if pattern.runs_on {
-                while let Some(c) = text[end..].chars().next().filter(|&c| is_word_char(c)) {
-                    end += c.len_utf8();
+        let tokens = tokenize(&lowered);
+        let word = |t: Token| &lowered[t.start..t.end];
+        let mut hits = Vec::new();
+        for (i, &first) in tokens.iter().enumerate() {
+            let exact = self.by_first.get(word(first)).map(Vec::as_slice).unwrap_or_default();
+            let prefixed = word(first)
+                .as_bytes()
+                .get(..PREFIX_KEY)
+                .and_then(|key| self.by_prefix.get(key))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            for &id in exact.iter().chain(prefixed) {
+                let phrase = &self.phrases[id as usize];
+                let n = phrase.tokens.len();
+                let Some(window) = tokens.get(i..i + n) else { continue };
+                let matches = phrase.tokens.iter().zip(window).enumerate().all(|(k, (p, &t))| {
+                    if phrase.runs_on && k == n - 1 { word(t).starts_with(&**p) } else { word(t) == &**p }
+                });
+                if !matches {
+                    continue;
                 }
-            } else if word_before(text, end) && word_at(text, end) {
-                continue;
+                let (start, end) = (first.start, window[n - 1].end);
+                if self.not_in_quotes[phrase.lexicon] && inside_a_quote(quoted, start, end) {
+                    continue;
+                }
+                hits.push(LexiconHit { lexicon: phrase.lexicon, start, end });
             }
-            if self.not_in_quotes[pattern.lexicon] && inside_a_quote(quoted, start, end) {
-                continue;
-            }
-            hits.push(LexiconHit { lexicon: pattern.lexicon, start, end });
         }
         hits
     }

@@ -17,6 +17,7 @@
 //! JavaScript.
 
 pub mod eval;
+mod fnv;
 pub mod guidance;
 pub mod identifiers;
 pub mod lexicon;

@@ -5,28 +5,8 @@
 //! too); rules combine these signals with care, health or circumstance.
 
 use regex::Regex;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the gazetteer is looked up for every word of every draft, and its keys are short
-/// compiled-in strings, so a simple fast hash beats the default DoS-resistant one.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+use crate::fnv::FnvSet;
+type WordSet = FnvSet<&'static str>;
 use std::sync::OnceLock;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
