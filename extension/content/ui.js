@@ -116,6 +116,7 @@ export class UI {
     this.card = null;
     /** @type {HTMLElement | null} */
     this.review = null;
+    this.badgeKey = '';
     this.attach();
     this.host.setAttribute('data-postcare-ready', '1');
   }
@@ -155,6 +156,10 @@ export class UI {
       return;
     }
     b.hidden = false;
+    // Placing the badge asks the page's layout what is under it: only when the box has moved.
+    const key = `${editorRect.left},${editorRect.top},${editorRect.right},${editorRect.bottom},${window.innerWidth},${window.innerHeight}`;
+    if (key === this.badgeKey && b.style.left) return;
+    this.badgeKey = key;
     const pos = this.badgePosition(editorRect);
     b.style.left = `${pos.left}px`;
     b.style.top = `${pos.top}px`;

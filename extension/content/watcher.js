@@ -47,6 +47,7 @@ export class EditorState {
     /** @type {MutationObserver | null} */
     this.observer = null;
     this.lastActive = 0;
+    this.lastScheduled = -Infinity;
     /** @type {Promise<void> | null} */
     this.inflight = null;
     /** The last caret or selection inside the editor, as text offsets. @type {{start: number, end: number} | null} */
@@ -184,6 +185,10 @@ export class Watcher {
   /** @param {EditorState} state @param {number} [delay] */
   schedule(state, delay = DEBOUNCE_MS) {
     clearTimeout(state.timer);
+    // Leading edge: the first change after a pause is checked at once; bursts are debounced.
+    const now = performance.now();
+    if (now - state.lastScheduled > 4 * DEBOUNCE_MS) delay = 0;
+    state.lastScheduled = now;
     state.timer = setTimeout(() => { this.checkNow(state).catch(() => {}); }, delay);
   }
 
