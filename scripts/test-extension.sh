@@ -19,6 +19,10 @@ node scripts/extension-wasm-smoke.mjs extension/generated
 RAW=$(stat -c %s extension/generated/postcare_wasm_bg.wasm)
 GZ=$(gzip -9 -c extension/generated/postcare_wasm_bg.wasm | wc -c)
 printf 'postcare_wasm_bg.wasm: %s bytes raw, %s bytes gzip -9 (budget 358400)\n' "$RAW" "$GZ"
+if [ "$GZ" -gt 358400 ]; then
+  echo "FAIL: the shipped .wasm is over its 350 KB gzip budget" >&2
+  exit 1
+fi
 
 if [ -x tests/e2e/run.sh ] || [ -f tests/e2e/run.sh ]; then
   step "Extension: end-to-end tests (tests/e2e/run.sh)"
