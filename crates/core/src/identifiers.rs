@@ -148,7 +148,7 @@ const SCOTTISH_POSTCODE_AREAS: &[&str] =
 
 /// A full UK postcode (outward + inward code), letters checked position by position.
 pub fn is_valid_postcode(candidate: &str) -> bool {
-    let compact: String = candidate.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let compact: String = candidate.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if compact == "GIR0AA" {
         return true;
     }
@@ -191,20 +191,20 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // Ten digits, optionally grouped by single spaces, dots or dashes ("943 476 5919").
             ten_digits: re(r"(?-u:\b)[0-9](?:[ .\-]?[0-9]){9}(?-u:\b)"),
-            nino: re(r"(?i)(?-u:\b)[a-z]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[a-d](?-u:\b)"),
-            postcode: re(r"(?i)(?-u:\b)(?:[a-z]{1,2}[0-9][a-z[0-9]]?|gir) ?[0-9][a-z]{2}(?-u:\b)"),
+            nino: re(r"(?i-u)(?-u:\b)[a-z]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[a-d](?-u:\b)"),
+            postcode: re(r"(?i-u)(?-u:\b)(?:[a-z]{1,2}[0-9][a-z[0-9]]?|gir) ?[0-9][a-z]{2}(?-u:\b)"),
             // A bare Scottish outward code ("in KA7") after a place preposition.
             district: re(r"(?-u:\b)(?:in|at|from|near|round|around) ((?:AB|DD|DG|EH|FK|G|HS|IV|KA|KW|KY|ML|PA|PH|TD|ZE)[0-9]{1,2})(?-u:\b)"),
             phone: re(r"(?:\+44[ \-]?\(?0?\)?[ \-]?[0-9]|\(?(?-u:\b)0[0-9])[[0-9] \-()]{8,14}[0-9](?-u:\b)"),
-            email: re(r"(?i)(?-u:\b)[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?-u:\b)"),
-            dob: re(&format!(r"(?i)(?-u:\b)(?:d\.?o\.?b\.?|date of birth|born|b\.)\s*(?:is|was|on|:|-)?\s*{DATE}")),
-            age: re(r"(?i)(?-u:\b)(?:(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|[0-9]{1,2} ?y/?o|aged? [0-9]{1,3}|(?:he|she|gran|granny|nan|nana|mum|dad|papa|grandad|wife|husband|son|daughter)(?:'s| is) (?:nearly |almost |)[0-9]{1,3}|[0-9]{1,3}yo)(?-u:\b)|\([0-9]{1,3}\)|, [0-9]{2,3},"),
-            street_address: re(&format!(r"(?-u:\b)[0-9]{{1,4}}[a-zA-Z]?,? (?:[A-Z][a-z'\-]+ ){{1,3}}(?i:{STREET_TYPES})(?-u:\b)")),
-            street: re(&format!(r"(?-u:\b)(?:on|in|at|off|up|along|near|round) (?:the )?((?:[A-Z][a-z'\-]+ ){{1,2}}(?i:{STREET_TYPES}))(?-u:\b)")),
-            flat: re(r"(?i)(?-u:\b)(?:flat [0-9]{1,3}(?:[/\-][0-9]{1,3})?[a-z]?|[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,4}(?: [A-Z][a-z]+)+|[0-9]{1,3}[a-f](?-u:\b))"),
-            room: re(r"(?i)(?-u:\b)(?:room|rm|bed|bay|ward|cell|pod|cubicle|side room) ?(?:no\.? ?|number |#)?[0-9]{1,3}[a-z]?(?-u:\b)"),
-            access_code: re(r"(?i)(?-u:\b)(?:key ?safe|key box|lock ?box|door code|door entry|entry code|alarm code|gate code|code for the (?:door|gate|keysafe)|(?:door|gate|keysafe|alarm) (?:code|pin|number))(?-u:\b)[^.\n]{0,40}?(?-u:\b)[0-9]{3,6}#?"),
-            case_reference: re(r"(?i)(?-u:\b)(?:case|client|file|referral|service user|su|record|patient|hospital|swift|carefirst|mosaic) ?(?:no\.?|number|ref(?:erence)?|id|#)\.?:? ?[a-z]{0,3}[0-9]{4,}(?-u:\b)"),
+            email: re(r"(?i-u)(?-u:\b)[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?-u:\b)"),
+            dob: re(&format!(r"(?i-u)(?-u:\b)(?:d\.?o\.?b\.?|date of birth|born|b\.)[ \t]*(?:is|was|on|:|-)?[ \t]*{DATE}")),
+            age: re(r"(?i-u)(?-u:\b)(?:(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|[0-9]{1,2} ?y/?o|aged? [0-9]{1,3}|(?:he|she|gran|granny|nan|nana|mum|dad|papa|grandad|wife|husband|son|daughter)(?:'s| is) (?:nearly |almost |)[0-9]{1,3}|[0-9]{1,3}yo)(?-u:\b)|\([0-9]{1,3}\)|, [0-9]{2,3},"),
+            street_address: re(&format!(r"(?-u:\b)[0-9]{{1,4}}[a-zA-Z]?,? (?:[A-Z][a-z'\-]+ ){{1,3}}(?i-u:{STREET_TYPES})(?-u:\b)")),
+            street: re(&format!(r"(?-u:\b)(?:on|in|at|off|up|along|near|round) (?:the )?((?:[A-Z][a-z'\-]+ ){{1,2}}(?i-u:{STREET_TYPES}))(?-u:\b)")),
+            flat: re(r"(?i-u)(?-u:\b)(?:flat [0-9]{1,3}(?:[/\-][0-9]{1,3})?[a-z]?|[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,4}(?: [A-Z][a-z]+)+|[0-9]{1,3}[a-f](?-u:\b))"),
+            room: re(r"(?i-u)(?-u:\b)(?:room|rm|bed|bay|ward|cell|pod|cubicle|side room) ?(?:no\.? ?|number |#)?[0-9]{1,3}[a-z]?(?-u:\b)"),
+            access_code: re(r"(?i-u)(?-u:\b)(?:key ?safe|key box|lock ?box|door code|door entry|entry code|alarm code|gate code|code for the (?:door|gate|keysafe)|(?:door|gate|keysafe|alarm) (?:code|pin|number))(?-u:\b)[ -\-/-~]{0,40}?(?-u:\b)[0-9]{3,6}#?"),
+            case_reference: re(r"(?i-u)(?-u:\b)(?:case|client|file|referral|service user|su|record|patient|hospital|swift|carefirst|mosaic) ?(?:no\.?|number|ref(?:erence)?|id|#)\.?:? ?[a-z]{0,3}[0-9]{4,}(?-u:\b)"),
             named_setting: re(r"(?-u:\b)(?:[A-Z][a-z'\-]+ ){1,2}(?:House|Lodge|Court|View|Care Home|Nursing Home|Care Centre|Day Centre|Resource Centre|Hostel|Flats|Grange|Manor|Rise|Nursery|Unit|Ward|Hollow|Gardens|Cottage|Villa|Mains|Bank)(?-u:\b)"),
         }
     })

@@ -94,7 +94,8 @@ fn tokenize(text: &str) -> Vec<Token> {
 
 const PREFIX_KEY: usize = 3;
 
-/// Expands the `(a|b)` alternatives of a term into plain phrases.
+/// Expands the `(a|b)` alternatives of a term into plain phrases, lower-cased like the text
+/// they are matched against (ASCII letters only, which keeps byte offsets).
 pub fn expand(term: &str) -> Result<Vec<String>, String> {
     let mut out = vec![String::new()];
     let mut rest = term;
@@ -118,7 +119,7 @@ pub fn expand(term: &str) -> Result<Vec<String>, String> {
         .into_iter()
         .map(|p| {
             let joined = format!("{p}{rest}");
-            joined.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+            joined.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
         })
         .filter(|p| !p.is_empty() && p != "*")
         .collect())

@@ -220,7 +220,7 @@ impl Watchlist {
                     .as_str()
                     .split(|c: char| c.is_whitespace() || c == ',')
                     .filter(|p| !p.is_empty())
-                    .map(|p| p.to_lowercase())
+                    .map(|p| p.to_ascii_lowercase())
                     .collect();
                 let first = parts.first()?.clone();
                 let surname = parts.last().filter(|_| parts.len() > 1).cloned();
