@@ -52,8 +52,11 @@ struct Phrase {
 /// Every lexicon's phrases, indexed by first token.
 pub struct Lexicons {
     phrases: Vec<Phrase>,
-    /// Phrase indexes by exact first token.
+    /// One-token phrases, and two-token phrases whose second token runs on, by first token.
     by_first: FnvMap<Box<str>, Vec<u32>>,
+    /// Longer phrases by a hash of their first two tokens: "the" alone starts hundreds of
+    /// phrases, "the lady" only a few.
+    by_pair: FnvMap<u64, Vec<u32>>,
     /// One-token phrases that run on (`nutter*`), by their first three bytes.
     by_prefix: FnvMap<Box<[u8]>, Vec<u32>>,
     not_in_quotes: Vec<bool>,
@@ -94,6 +97,16 @@ fn tokenize(text: &str) -> Vec<Token> {
 
 const PREFIX_KEY: usize = 3;
 
+/// The index key of a phrase's first two tokens.
+fn pair_key(first: &str, second: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::fnv::Fnv::default();
+    h.write(first.as_bytes());
+    h.write(&[0xff]);
+    h.write(second.as_bytes());
+    h.finish()
+}
+
 /// Expands the `(a|b)` alternatives of a term into plain phrases, lower-cased like the text
 /// they are matched against (ASCII letters only, which keeps byte offsets).
 pub fn expand(term: &str) -> Result<Vec<String>, String> {
@@ -131,7 +144,13 @@ impl Lexicons {
     where
         I: IntoIterator<Item = (&'a str, &'a LexiconSource)>,
     {
-        let mut lex = Lexicons { phrases: Vec::new(), by_first: FnvMap::default(), by_prefix: FnvMap::default(), not_in_quotes: Vec::new() };
+        let mut lex = Lexicons {
+            phrases: Vec::new(),
+            by_first: FnvMap::default(),
+            by_pair: FnvMap::default(),
+            by_prefix: FnvMap::default(),
+            not_in_quotes: Vec::new(),
+        };
         for (index, (name, source)) in lexicons.into_iter().enumerate() {
             lex.not_in_quotes.push(source.not_in_quotes);
             for term in &source.terms {
@@ -150,8 +169,10 @@ impl Lexicons {
                             return Err(format!("lexicon {name}: {term:?} is too short to run on"));
                         }
                         lex.by_prefix.entry(Box::from(&first.as_bytes()[..PREFIX_KEY])).or_default().push(id);
-                    } else {
+                    } else if tokens.len() == 1 || (runs_on && tokens.len() == 2) {
                         lex.by_first.entry(first).or_default().push(id);
+                    } else {
+                        lex.by_pair.entry(pair_key(&tokens[0], &tokens[1])).or_default().push(id);
                     }
                     lex.phrases.push(Phrase { tokens, runs_on, lexicon: index });
                 }
@@ -169,13 +190,18 @@ impl Lexicons {
         let mut hits = Vec::new();
         for (i, &first) in tokens.iter().enumerate() {
             let exact = self.by_first.get(word(first)).map(Vec::as_slice).unwrap_or_default();
+            let paired = tokens
+                .get(i + 1)
+                .and_then(|&second| self.by_pair.get(&pair_key(word(first), word(second))))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let prefixed = word(first)
                 .as_bytes()
                 .get(..PREFIX_KEY)
                 .and_then(|key| self.by_prefix.get(key))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            for &id in exact.iter().chain(prefixed) {
+            for &id in exact.iter().chain(paired).chain(prefixed) {
                 let phrase = &self.phrases[id as usize];
                 let n = phrase.tokens.len();
                 let Some(window) = tokens.get(i..i + n) else { continue };

@@ -104,12 +104,16 @@ struct Token<'t> {
 
 fn tokens<'t>(text: &'t str, sentence_starts: &[usize]) -> Vec<Token<'t>> {
     let mut out: Vec<Token<'t>> = Vec::new();
+    let mut sentence = usize::MAX;
     for m in gazetteer().word.find_iter(text) {
         // A word begins a sentence when nothing but punctuation, space or emoji lies between the
-        // sentence start and it.
-        let sentence = sentence_starts.partition_point(|&s| s <= m.start()).saturating_sub(1);
-        let from = sentence_starts.get(sentence).copied().unwrap_or(0);
-        let sentence_start = !text[from..m.start()].chars().any(char::is_alphanumeric);
+        // sentence start and it. Only the first word of each sentence needs that look back.
+        let this_sentence = sentence_starts.partition_point(|&s| s <= m.start()).saturating_sub(1);
+        let sentence_start = this_sentence != sentence && {
+            let from = sentence_starts.get(this_sentence).copied().unwrap_or(0);
+            !text[from..m.start()].chars().any(char::is_alphanumeric)
+        };
+        sentence = this_sentence;
         out.push(Token { text: m.as_str(), start: m.start(), end: m.end(), sentence_start });
     }
     out
