@@ -1,0 +1,87 @@
+//! The `postcare` command as a user runs it: exit statuses, JSON Lines, bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn postcare(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postcare"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("postcare runs");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child.wait_with_output().expect("postcare finishes")
+}
+
+#[test]
+fn exit_status_says_whether_anything_was_found() {
+    assert_eq!(postcare(&["check"], b"Tattie soup on the go, fire on.").status.code(), Some(0));
+    let out = postcare(&["check"], b"CHI 1904851231 for the lady in room 4");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[1904851231]"), "the draft is shown with the finding marked:\n{text}");
+    assert!(text.contains("Why it matters:") && text.contains("What to do:") && text.contains("Code of Practice:"));
+}
+
+#[test]
+fn json_output_carries_the_whole_finding() {
+    let out = postcare(&["check", "--json", "-"], "😀 CHI 1904851231".as_bytes());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &report["findings"][0];
+    assert_eq!(f["category"], "confidentiality");
+    assert_eq!(f["severity"], "warn");
+    assert_eq!((f["start"].as_u64(), f["end"].as_u64()), (Some(9), Some(19)), "UTF-8 byte offsets");
+    for field in ["rule", "title", "message", "why", "instead", "guidance", "code"] {
+        assert!(!f[field].is_null(), "{field} missing");
+    }
+}
+
+#[test]
+fn watch_list_names_are_found() {
+    let out = postcare(&["check", "--watch", "Agnes Blackwood", "--json"], b"Agnes's daughter finally visited");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn jsonl_answers_every_line_in_order_even_malformed_ones() {
+    let input = "{\"id\": 1, \"text\": \"CHI 1904851231\"}\nnot json\n{\"id\": \"b\", \"text\": \"Sunday roast\"}\n{\"id\": 4, \"text\": \"Agnes is poorly\", \"watchlist\": [\"Agnes Blackwood\"]}\n";
+    let out = postcare(&["check", "--jsonl"], input.as_bytes());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["findings"][0]["rule"], "confidentiality.health-number");
+    assert!(lines[1]["error"].as_str().unwrap().contains("line 2"));
+    assert_eq!(lines[2]["id"], "b");
+    assert!(lines[2]["findings"].as_array().unwrap().is_empty());
+    assert_eq!(lines[3]["findings"][0]["category"], "confidentiality");
+}
+
+#[test]
+fn invalid_utf8_and_unreadable_files_are_errors() {
+    let out = postcare(&["check"], b"caf\xe9 and \xff");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+    let out = postcare(&["check", "/no/such/draft.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/draft.txt"));
+}
+
+#[test]
+fn eval_scores_a_labelled_corpus() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus/dev.jsonl");
+    let out = postcare(&["eval", corpus], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("post-level recall") && text.contains("confidentiality"));
+}
+
+#[test]
+fn guidance_lists_the_three_areas() {
+    let text = String::from_utf8(postcare(&["guidance"], b"").stdout).unwrap();
+    for area in ["SHARING INFORMATION", "MAINTAINING BOUNDARIES", "PROTECTING YOURSELF", "sssc.uk.com"] {
+        assert!(text.contains(area), "{area} missing");
+    }
+}
