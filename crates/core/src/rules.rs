@@ -202,6 +202,9 @@ impl RuleSet {
                 rules.push(Rule { at, with, without, not_after, guidance_title: area.title.clone(), code_text, message, source: r });
             }
         }
+        // Warnings before cautions (each in file order), so a span that merits a warning is
+        // never claimed first by a caution in the same category.
+        rules.sort_by_key(|r| std::cmp::Reverse(r.source.severity));
         Ok(RuleSet { rules, lexicons, signal_names, lexicon_about })
     }
 
