@@ -73,7 +73,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Splits text into tokens: runs of letters and digits, and every other non-space character alone.
+/// Splits text into tokens: runs of letters and digits, and every other non-space character
+/// alone, except quotation marks and apostrophes.
 fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
     let mut word_start: Option<usize> = None;
@@ -85,7 +86,9 @@ fn tokenize(text: &str) -> Vec<Token> {
         if let Some(start) = word_start.take() {
             out.push(Token { start, end: at });
         }
-        if !c.is_whitespace() {
+        // Quotation marks and apostrophes separate words but are not tokens themselves, so
+        // "the 'clients'" still reads as "the clients" (quoted use is judged separately).
+        if !c.is_whitespace() && c != '\'' && c != '"' {
             out.push(Token { start: at, end: at + c.len_utf8() });
         }
     }
