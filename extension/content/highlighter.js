@@ -5,7 +5,9 @@
  * Contenteditable editors: the CSS Custom Highlight API (CSS.highlights 'postcare-warn' and
  * 'postcare-caution', styled by content.css). Textareas, and browsers without the API: overlay
  * marks ([data-postcare="mark"]) drawn in our shadow root over the text, measured with a mirror
- * element that lives in our shadow root only for the measurement.
+ * element that stays in our shadow root, hidden and empty except during the measurement. (Adding
+ * or removing a node would end the textarea's undo group in Chromium; changing a Text node's data,
+ * styles or `hidden` does not.)
  */
 
 export const HIGHLIGHT_WARN = 'postcare-warn';
@@ -43,8 +45,6 @@ export class Highlighter {
     this.byEditor = new Map();
     /** @type {WeakSet<ShadowRoot>} */
     this.styledRoots = new WeakSet();
-    this.mirror = document.createElement('div');
-    this.mirror.setAttribute('aria-hidden', 'true');
   }
 
   /**
@@ -111,8 +111,8 @@ export class Highlighter {
   }
 
   /**
-   * Viewport rectangles of [start, end) in a textarea, measured on a mirror in our shadow root.
-   * The mirror holds the text only for the duration of this call.
+   * Viewport rectangles of [start, end) in a textarea, measured on the mirror in our shadow root.
+   * The mirror is shown and holds the text only for the duration of this call.
    * @param {HTMLTextAreaElement | HTMLInputElement} ta
    * @param {{start: number, end: number}[]} spans
    * @returns {DOMRect[][]}
@@ -121,7 +121,8 @@ export class Highlighter {
     const box = ta.getBoundingClientRect();
     if (!spans.length || (box.width === 0 && box.height === 0)) return spans.map(() => []);
     const cs = getComputedStyle(ta);
-    const m = this.mirror;
+    const m = this.ui.mirror;
+    const node = this.ui.mirrorText;
     const s = m.style;
     for (const p of MIRROR_PROPS) /** @type {any} */ (s)[p] = /** @type {any} */ (cs)[p];
     s.position = 'fixed';
@@ -135,9 +136,8 @@ export class Highlighter {
     // Scrollbars take width from the content box: match the textarea's client width.
     const scrollbar = ta.offsetWidth - ta.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
     if (scrollbar > 0) s.paddingRight = `${parseFloat(cs.paddingRight) + scrollbar}px`;
-    const node = document.createTextNode(ta.value);
-    m.replaceChildren(node);
-    this.ui.layer.append(m);
+    node.data = ta.value;
+    m.hidden = false;
     const out = [];
     try {
       const mbox = m.getBoundingClientRect();
@@ -162,8 +162,8 @@ export class Highlighter {
         out.push(rects);
       }
     } finally {
-      m.replaceChildren();
-      m.remove();
+      node.data = '';
+      m.hidden = true;
     }
     return out;
   }

@@ -11,7 +11,13 @@
  *   [data-postcare="mark"]    overlay marks (fallback only)
  * and the host carries data-postcare-ready="1" once the content script runs.
  *
- * Text is only ever set with textContent.
+ * Text is only ever set with textContent (on nodes we just created) or as Text node data.
+ *
+ * No node is added to or removed from the document while the user types: Chromium ends a
+ * textarea's current undo group whenever any node is inserted into or removed from the document
+ * (our shadow root included), so Ctrl+Z would undo smaller chunks than without the extension.
+ * Every element here is created once and then updated in place: Text node data, attributes,
+ * styles and `hidden` (none of which touch the page's undo history).
  */
 import { t } from '../shared/i18n.js';
 
@@ -82,6 +88,33 @@ function el(tag, attrs = {}, text) {
 }
 
 /**
+ * An element holding one Text node that is updated in place (never replaced).
+ * @param {string} tag
+ * @param {Record<string, string>} [attrs]
+ * @returns {{node: HTMLElement, text: Text}}
+ */
+function textEl(tag, attrs = {}) {
+  const node = el(tag, attrs);
+  const text = document.createTextNode('');
+  node.append(text);
+  return { node, text };
+}
+
+/** Sets a Text node's data only when it changes. @param {Text} node @param {string} value */
+function setText(node, value) {
+  if (node.data !== value) node.data = value;
+}
+
+/** Sets an attribute only when it changes. @param {Element} node @param {string} name @param {string} value */
+function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** Initial number of overlay marks and code quotes kept ready (grown only when a draft needs more). */
+const MARK_POOL = 64;
+const QUOTE_POOL = 6;
+
+/**
  * @param {HTMLElement} node
  * @param {string} label
  * @returns {HTMLElement}
@@ -105,20 +138,99 @@ export class UI {
     }
     this.layer = el('div', { class: 'layer' });
     this.marks = el('div', { class: 'marks', 'aria-hidden': 'true' });
+    /** Overlay marks, created up front and reused. @type {HTMLElement[]} */
+    this.markPool = [];
+    this.growMarks(MARK_POOL);
     this.live = el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this.badge = button(el('button', {
-      class: 'badge', 'data-postcare': 'badge', 'data-count': '0', 'data-warn-count': '0', hidden: '',
-    }), '0');
-    this.layer.append(this.marks, this.badge, this.live);
+    this.liveText = document.createTextNode('');
+    this.live.append(this.liveText);
+    this.liveTimer = 0;
+    this.badge = el('button', {
+      class: 'badge', 'data-postcare': 'badge', 'data-count': '0', 'data-warn-count': '0', hidden: '', type: 'button',
+    });
+    this.badgeText = document.createTextNode('0');
+    this.badge.append(this.badgeText);
+    /** Text-measuring mirror for textareas (see Highlighter.textareaRects); always attached, hidden. */
+    this.mirror = el('div', { 'aria-hidden': 'true', hidden: '' });
+    this.mirrorText = document.createTextNode('');
+    this.mirror.append(this.mirrorText);
+    /** Callbacks of the open card. @type {any} */
+    this.cardHandlers = null;
+    const built = this.buildCard();
+    this.cardEl = built.card;
+    this.cardParts = built.parts;
+    this.growQuotes(QUOTE_POOL);
+    this.layer.append(this.marks, this.badge, this.live, this.cardEl, this.mirror);
     this.root.append(this.layer);
     for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
-    /** @type {HTMLElement | null} */
+    /** The open card, or null. @type {HTMLElement | null} */
     this.card = null;
     /** @type {HTMLElement | null} */
     this.review = null;
     this.badgeKey = '';
     this.attach();
     this.host.setAttribute('data-postcare-ready', '1');
+  }
+
+  /** Adds `n` hidden overlay marks to the pool. @param {number} n */
+  growMarks(n) {
+    const fresh = [];
+    for (let i = 0; i < n; i++) fresh.push(el('div', { class: 'mark', 'aria-hidden': 'true', hidden: '' }));
+    this.markPool.push(...fresh);
+    this.marks.append(...fresh);
+  }
+
+  /**
+   * Builds the warning card once; showCard fills it in and closeCard hides it. While closed it is
+   * hidden and carries no data-postcare / role, so it is not "the card" to anyone.
+   */
+  buildCard() {
+    const card = el('div', { class: 'card', hidden: '', 'aria-modal': 'false', 'aria-labelledby': 'pc-card-title', tabindex: '-1' });
+    const c = {};
+    c.kind = textEl('p', { class: 'kind' });
+    c.title = textEl('h2', { id: 'pc-card-title' });
+    c.whyLabel = textEl('p', { class: 'label' });
+    c.why = textEl('p');
+    c.codeLabel = textEl('p', { class: 'label' });
+    c.quotes = el('div', { class: 'quotes' });
+    /** @type {{node: HTMLElement, text: Text}[]} */
+    c.quotePool = [];
+    c.insteadLabel = textEl('p', { class: 'label' });
+    c.instead = textEl('p');
+    c.suggest = textEl('p', { class: 'suggest' });
+    c.actions = el('div', { class: 'actions' });
+    c.apply = textEl('button', { class: 'primary', 'data-action': 'apply', type: 'button' });
+    c.dismiss = textEl('button', { 'data-action': 'dismiss', type: 'button' });
+    c.close = textEl('button', { 'data-action': 'close', type: 'button' });
+    c.actions.append(c.apply.node, c.dismiss.node, c.close.node);
+    c.nav = el('div', { class: 'nav' });
+    c.prev = button(el('button', { 'data-action': 'previous' }), '‹');
+    c.next = button(el('button', { 'data-action': 'next' }), '›');
+    c.position = textEl('span');
+    c.nav.append(c.prev, c.position.node, c.next);
+    card.append(c.kind.node, c.title.node, c.whyLabel.node, c.why.node, c.codeLabel.node, c.quotes,
+      c.insteadLabel.node, c.instead.node, c.suggest.node, c.actions, c.nav);
+    /** @param {string} name @param {any[]} args */
+    const call = (name, ...args) => { const h = this.cardHandlers; if (h && h[name]) h[name](...args); };
+    c.apply.node.addEventListener('click', () => call('onApply'));
+    c.dismiss.node.addEventListener('click', () => call('onDismiss'));
+    c.close.node.addEventListener('click', () => call('onClose'));
+    c.prev.addEventListener('click', () => call('onNavigate', -1));
+    c.next.addEventListener('click', () => call('onNavigate', 1));
+    card.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.card) { e.preventDefault(); call('onClose'); }
+    });
+    return { card, parts: c };
+  }
+
+  /** @param {number} n */
+  growQuotes(n) {
+    const c = this.cardParts;
+    for (let i = 0; i < n; i++) {
+      const q = textEl('blockquote', { hidden: '' });
+      c.quotePool.push(q);
+      c.quotes.append(q.node);
+    }
   }
 
   /** (Re)attaches the host when the page removed it. */
@@ -133,9 +245,11 @@ export class UI {
 
   /** @param {string} message */
   announce(message) {
-    this.live.textContent = '';
-    // A fresh text node after a tick makes screen readers announce repeated messages too.
-    setTimeout(() => { this.live.textContent = message; }, 30);
+    // Emptied, then set after a tick, so screen readers announce repeated messages too. The Text
+    // node is kept: only its data changes.
+    clearTimeout(this.liveTimer);
+    setText(this.liveText, '');
+    this.liveTimer = window.setTimeout(() => { setText(this.liveText, message); }, 30);
   }
 
   /**
@@ -145,12 +259,13 @@ export class UI {
    */
   setBadge(count, warnCount, editorRect) {
     const b = this.badge;
-    b.setAttribute('data-count', String(count));
-    b.setAttribute('data-warn-count', String(warnCount));
-    b.textContent = String(count);
+    setAttr(b, 'data-count', String(count));
+    setAttr(b, 'data-warn-count', String(warnCount));
+    setText(this.badgeText, String(count));
     b.classList.toggle('caution', warnCount === 0);
-    b.setAttribute('aria-label', t(count === 1 ? 'badgeLabelOne' : 'badgeLabel', String(count)));
-    b.title = b.getAttribute('aria-label') || '';
+    const label = t(count === 1 ? 'badgeLabelOne' : 'badgeLabel', String(count));
+    setAttr(b, 'aria-label', label);
+    setAttr(b, 'title', label);
     if (count === 0 || !editorRect || (editorRect.width === 0 && editorRect.height === 0)) {
       b.hidden = true;
       return;
@@ -210,15 +325,29 @@ export class UI {
    * @param {{rect: DOMRect, severity: string}[]} marks
    */
   drawMarks(marks) {
-    const nodes = marks.map(({ rect, severity }) => {
-      const m = el('div', { class: `mark ${severity === 'warn' ? 'warn' : 'caution'}`, 'data-postcare': 'mark', 'data-severity': severity });
-      m.style.left = `${rect.left}px`;
-      m.style.top = `${rect.top}px`;
-      m.style.width = `${rect.width}px`;
-      m.style.height = `${rect.height}px`;
-      return m;
+    // Reuses the pooled marks (styles, attributes and `hidden` only); grows only past the pool.
+    if (marks.length > this.markPool.length) this.growMarks(Math.max(marks.length - this.markPool.length, this.markPool.length));
+    this.markPool.forEach((m, i) => {
+      const mark = marks[i];
+      if (!mark) {
+        if (!m.hidden) {
+          m.hidden = true;
+          m.removeAttribute('data-postcare');
+        }
+        return;
+      }
+      const severity = mark.severity === 'warn' ? 'warn' : 'caution';
+      setAttr(m, 'class', `mark ${severity}`);
+      setAttr(m, 'data-postcare', 'mark');
+      setAttr(m, 'data-severity', mark.severity);
+      const st = m.style;
+      const px = (v) => `${v}px`;
+      if (st.left !== px(mark.rect.left)) st.left = px(mark.rect.left);
+      if (st.top !== px(mark.rect.top)) st.top = px(mark.rect.top);
+      if (st.width !== px(mark.rect.width)) st.width = px(mark.rect.width);
+      if (st.height !== px(mark.rect.height)) st.height = px(mark.rect.height);
+      if (m.hidden) m.hidden = false;
     });
-    this.marks.replaceChildren(...nodes);
   }
 
   /**
@@ -235,55 +364,46 @@ export class UI {
    * @param {() => void} o.onClose
    */
   showCard(o) {
-    this.closeCard(false);
     const f = o.finding;
     const warn = f.severity === 'warn';
-    const card = el('div', {
-      class: `card ${warn ? 'warn' : 'caution'}`, 'data-postcare': 'card', role: 'dialog',
-      'aria-modal': 'false', 'aria-labelledby': 'pc-card-title', tabindex: '-1',
-      'data-rule': f.rule, 'data-severity': f.severity,
+    const card = this.cardEl;
+    const c = this.cardParts;
+    const wasOpen = !!this.card;
+    setAttr(card, 'class', `card ${warn ? 'warn' : 'caution'}`);
+    setAttr(card, 'data-rule', f.rule);
+    setAttr(card, 'data-severity', f.severity);
+    setText(c.kind.text, `${t(warn ? 'severityWarn' : 'severityCaution')} · ${f.guidance}`);
+    setText(c.title.text, f.title);
+    setText(c.whyLabel.text, t('cardWhy'));
+    setText(c.why.text, f.why);
+    const code = f.code && f.code.length ? f.code : [];
+    c.codeLabel.node.hidden = code.length === 0;
+    setText(c.codeLabel.text, t('cardCode'));
+    if (code.length > c.quotePool.length) this.growQuotes(code.length - c.quotePool.length);
+    c.quotePool.forEach((q, i) => {
+      q.node.hidden = i >= code.length;
+      setText(q.text, i < code.length ? code[i] : '');
     });
-    card.append(el('p', { class: 'kind' }, `${t(warn ? 'severityWarn' : 'severityCaution')} · ${f.guidance}`));
-    card.append(el('h2', { id: 'pc-card-title' }, f.title));
-    card.append(el('p', { class: 'label' }, t('cardWhy')), el('p', {}, f.why));
-    if (f.code && f.code.length) {
-      card.append(el('p', { class: 'label' }, t('cardCode')));
-      for (const statement of f.code) card.append(el('blockquote', {}, statement));
-    }
-    card.append(el('p', { class: 'label' }, t('cardInstead')), el('p', {}, f.instead));
-    const actions = el('div', { class: 'actions' });
-    /** @type {HTMLElement | null} */
-    let first = null;
-    if (f.suggestion !== undefined && f.suggestion !== null && o.onApply) {
-      card.append(el('p', { class: 'suggest' }, f.suggestion === '' ? t('suggestRemove') : t('suggestReplace', f.suggestion)));
-      const apply = button(el('button', { class: 'primary', 'data-action': 'apply' }), t('applySuggestion'));
-      apply.addEventListener('click', () => o.onApply && o.onApply());
-      actions.append(apply);
-      first = apply;
-    }
-    const dismiss = button(el('button', { 'data-action': 'dismiss' }), t('dismissForPost'));
-    dismiss.addEventListener('click', () => o.onDismiss());
-    const close = button(el('button', { 'data-action': 'close' }), t('close'));
-    close.addEventListener('click', () => o.onClose());
-    actions.append(dismiss, close);
-    card.append(actions);
-    const focusTarget = first || dismiss;
-    if (o.total > 1) {
-      const nav = el('div', { class: 'nav' });
-      const prev = button(el('button', { 'data-action': 'previous', 'aria-label': t('previous') }), '‹');
-      const next = button(el('button', { 'data-action': 'next', 'aria-label': t('next') }), '›');
-      prev.addEventListener('click', () => o.onNavigate(-1));
-      next.addEventListener('click', () => o.onNavigate(1));
-      nav.append(prev, el('span', {}, t('cardPosition', [String(o.index + 1), String(o.total)])), next);
-      card.append(nav);
-    }
-    card.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { e.preventDefault(); o.onClose(); }
-    });
-    this.layer.append(card);
+    setText(c.insteadLabel.text, t('cardInstead'));
+    setText(c.instead.text, f.instead);
+    const canApply = f.suggestion !== undefined && f.suggestion !== null && !!o.onApply;
+    c.suggest.node.hidden = !canApply;
+    c.apply.node.hidden = !canApply;
+    setText(c.suggest.text, canApply ? (f.suggestion === '' ? t('suggestRemove') : t('suggestReplace', f.suggestion)) : '');
+    setText(c.apply.text, t('applySuggestion'));
+    setText(c.dismiss.text, t('dismissForPost'));
+    setText(c.close.text, t('close'));
+    c.nav.hidden = o.total <= 1;
+    setAttr(c.prev, 'aria-label', t('previous'));
+    setAttr(c.next, 'aria-label', t('next'));
+    setText(c.position.text, o.total > 1 ? t('cardPosition', [String(o.index + 1), String(o.total)]) : '');
+    this.cardHandlers = o;
+    setAttr(card, 'data-postcare', 'card');
+    setAttr(card, 'role', 'dialog');
+    if (!wasOpen) card.hidden = false;
     this.card = card;
     this.placeCard(o.anchor);
-    if (o.focus) focusTarget.focus();
+    if (o.focus) (canApply ? c.apply.node : c.dismiss.node).focus();
   }
 
   /** @param {DOMRect | null} anchor */
@@ -304,8 +424,12 @@ export class UI {
   closeCard(restoreFocus) {
     if (!this.card) return;
     const hadFocus = this.root.activeElement && this.card.contains(this.root.activeElement);
-    this.card.remove();
+    const card = this.card;
+    card.hidden = true;
+    card.removeAttribute('data-postcare');
+    card.removeAttribute('role');
     this.card = null;
+    this.cardHandlers = null;
     if (restoreFocus && hadFocus && !this.badge.hidden) this.badge.focus();
   }
 
@@ -322,6 +446,7 @@ export class UI {
    * @returns {Promise<'edit' | 'post'>}
    */
   showReview(findings) {
+    // Built on demand: it opens only on publishing and takes focus, which ends typing anyway.
     this.closeCard(false);
     this.closeReview();
     return new Promise((resolve) => {
