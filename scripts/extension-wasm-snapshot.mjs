@@ -13,24 +13,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { WARM_UP, PROBE, fingerprint } from '../extension/shared/warmup.js';
+import { WARM_UP, PROBE, fingerprint, restore } from '../extension/shared/warmup.js';
 
 const dir = resolve(process.argv[2] || 'extension/generated');
 const out = process.argv[3] || join(dir, 'engine-state.bin.gz');
 const glueUrl = pathToFileURL(join(dir, 'postcare_wasm.js')).href;
 const wasm = readFileSync(join(dir, 'postcare_wasm_bg.wasm'));
-
-/** Applies a snapshot to a freshly initialised instance (the same steps as the service worker). */
-function restore(exports, header, bytes) {
-  const table = exports.__wbindgen_externrefs;
-  if (table && table.length < header.table) table.grow(header.table - table.length);
-  for (const [i, s] of Object.entries(header.strings)) table.set(Number(i), s);
-  const mem = exports.memory;
-  if (mem.buffer.byteLength < header.memory) mem.grow((header.memory - mem.buffer.byteLength) / 65536);
-  const view = new Uint8Array(mem.buffer);
-  view.set(bytes, 0);
-  view.fill(0, bytes.length);
-}
 
 // Instance 1: warm up and capture.
 const a = await import(glueUrl + '?snapshot');

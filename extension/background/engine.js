@@ -10,7 +10,7 @@
  * the slow way.
  */
 import init, { check } from '../generated/postcare_wasm.js';
-import { WARM_UP, PROBE, fingerprint } from '../shared/warmup.js';
+import { WARM_UP, PROBE, fingerprint, restore } from '../shared/warmup.js';
 
 /**
  * @typedef {{memory: number, wasm: number, table: number, strings: Record<string, string>, probe: string}} Header
@@ -25,23 +25,6 @@ async function loadState(url) {
   const len = new DataView(data.buffer, data.byteOffset + 4, 4).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + len)));
   return { header, bytes: data.subarray(8 + len) };
-}
-
-/**
- * @param {any} exports
- * @param {Header} header
- * @param {Uint8Array} bytes
- */
-function restore(exports, header, bytes) {
-  const table = exports.__wbindgen_externrefs;
-  if (header.table && !table) throw new Error('no externref table');
-  if (table && table.length < header.table) table.grow(header.table - table.length);
-  for (const [i, s] of Object.entries(header.strings)) table.set(Number(i), s);
-  const mem = exports.memory;
-  if (mem.buffer.byteLength < header.memory) mem.grow((header.memory - mem.buffer.byteLength) / 65536);
-  const view = new Uint8Array(mem.buffer);
-  view.set(bytes, 0);
-  view.fill(0, bytes.length);
 }
 
 /**
