@@ -240,6 +240,13 @@ impl Watchlist {
     }
 }
 
+/// Verbs that, straight after a capitalised word at the start of a sentence, show it is a name.
+const NAME_VERBS: &[&str] = &[
+    "is", "was", "has", "had", "fell", "said", "says", "asked", "told", "phoned", "called", "came", "went", "got",
+    "keeps", "kept", "needs", "wants", "wanted", "loves", "loved", "won", "passed", "died", "refused", "kicked",
+    "threw", "did", "does", "cried", "laughed", "shouted", "screamed", "tried", "managed", "walked", "ate",
+];
+
 /// Places that are also first names: "the ferry to Lewis" is not about Lewis.
 const PLACE_NAMES: &[&str] = &["lewis", "harris", "skye", "isla", "iona", "arran", "lorne", "ross", "douglas", "elgin", "kelso", "alva", "clyde", "carron", "nairn", "lochee", "denny", "fraser", "bute", "coll", "jura", "kyle", "troon", "largs", "cupar", "ayr"];
 const PLACE_PREPOSITIONS: &[&str] = &["to", "in", "on", "from", "at", "of", "over", "near", "off"];
@@ -377,7 +384,11 @@ fn find_watched(text: &str, toks: &[Token], lower: &[&str], watchlist: &Watchlis
             // letter away from the start of a sentence.
             if g.everyday_words.contains(low) && (!is_capitalised(t.text) || t.sentence_start) {
                 let surname_follows = person.surname.as_deref().is_some_and(|s| next_low == Some(s));
-                if !surname_follows {
+                // At the start of a sentence, "Frank fell again" and "Sandy's daughter" are
+                // still the person: a possessive or a verb straight after the name says so.
+                let reads_as_a_name = is_capitalised(t.text)
+                    && (t.text.ends_with("'s") || next_low.is_some_and(|w| NAME_VERBS.contains(&w)));
+                if !surname_follows && !reads_as_a_name {
                     continue;
                 }
             }
@@ -434,6 +445,9 @@ mod tests {
         assert_eq!(watched("Rab's had another fall", &["Robert Cowie"]), 1);
         assert_eq!(watched("today was Agnes Moffat's last day", &["Agnes Blackwood"]), 0);
         assert_eq!(watched("Will anyone be there?", &["Will Henderson"]), 0);
+        assert_eq!(watched("Frank fell again last night", &["Frank Russell"]), 1);
+        assert_eq!(watched("Sandy's daughter phoned about his meds", &["Sandy Fleming"]), 1);
+        assert_eq!(watched("Sandy beach at Gullane today", &["Sandy Fleming"]), 0);
         assert_eq!(watched("by the grace of god", &["Grace Millar"]), 0);
         assert_eq!(watched("Ferry to Lewis cancelled", &["Lewis Grant"]), 0);
         assert_eq!(watched("New jeans and a Simpsons marathon", &["Jean Simpson"]), 0);
