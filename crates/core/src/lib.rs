@@ -159,11 +159,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// True when at least one finding should hold the post back.
-    pub fn has_warnings(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == Severity::Warn)
-    }
-
     /// Each finding's span converted from UTF-8 byte offsets to UTF-16 code units, the unit
     /// JavaScript strings and DOM ranges use. `text` must be the text that was checked.
     pub fn utf16_spans(&self, text: &str) -> Vec<(usize, usize)> {

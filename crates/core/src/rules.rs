@@ -135,8 +135,6 @@ pub struct RuleSet {
     lexicons: Lexicons,
     /// Signal names by id: built-in detectors first, then lexicons.
     pub signal_names: Vec<String>,
-    /// About-text of each lexicon, by lexicon name (for documentation and `postcare rules`).
-    pub lexicon_about: Vec<(String, String)>,
 }
 
 /// How far before the underlined words a `not_after` signal may end ("my wee boy Jack").
@@ -163,7 +161,6 @@ impl RuleSet {
             signal_names.push(name.clone());
         }
         let lexicons = Lexicons::build(lexicon_sources.iter().map(|(n, s)| (n.as_str(), s)))?;
-        let lexicon_about = lexicon_sources.iter().map(|(n, s)| (n.clone(), s.about.clone())).collect();
 
         let guidance = Guidance::get();
         let id_of = |name: &str, rule: &str| -> Result<usize, String> {
@@ -205,12 +202,7 @@ impl RuleSet {
         // Warnings before cautions (each in file order), so a span that merits a warning is
         // never claimed first by a caution in the same category.
         rules.sort_by_key(|r| std::cmp::Reverse(r.source.severity));
-        Ok(RuleSet { rules, lexicons, signal_names, lexicon_about })
-    }
-
-    /// The id of a signal kind by name.
-    pub fn signal_id(&self, name: &str) -> Option<usize> {
-        self.signal_names.iter().position(|n| n == name)
+        Ok(RuleSet { rules, lexicons, signal_names })
     }
 
     pub fn check(&'static self, text: &str, options: &Options) -> Report {
