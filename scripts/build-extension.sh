@@ -56,7 +56,7 @@ fi
 # Load the optimised module once, as the browser will (catches a broken wasm-opt output).
 node scripts/extension-wasm-smoke.mjs "$GEN" --quick
 # The engine's memory after it has compiled its rules, so a cold service worker skips that step.
-node scripts/extension-wasm-snapshot.mjs "$GEN" "$GEN/engine-state.bin.gz"
+node scripts/extension-wasm-snapshot.mjs "$GEN" "$GEN/engine-state.bin"
 
 step "Extension: bundles"
 STAGE=$DIST/.stage
@@ -73,7 +73,7 @@ cp extension/options/options.html extension/options/options.css "$STAGE/options/
 cp extension/managed_schema.json "$STAGE/managed_schema.json"
 cp -r extension/_locales "$STAGE/_locales"
 mkdir -p "$STAGE/wasm"
-cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin.gz" "$STAGE/wasm/"
+cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin" "$STAGE/wasm/"
 node scripts/make-icons.mjs "$STAGE/icons"
 
 step "Extension: dist/chrome and dist/firefox"

@@ -5,7 +5,8 @@
 // normal start on any mismatch (extension/background/engine.js).
 //
 // Usage: node scripts/extension-wasm-snapshot.mjs extension/generated OUT_FILE
-// Output: gzip of  "PCS2" | u32 header length | header (JSON) | memory up to its last non-zero byte
+// Output (uncompressed: the extension's zip compresses it, and a cold worker then skips a
+// decompression on its critical path): "PCS2" | u32 header length | header (JSON) | memory up to its last non-zero byte
 // The header records the memory and module sizes, the probe's fingerprint, and wasm-bindgen's
 // externref table: its length (the allocator in memory remembers it) and the JS strings the
 // bindings cache there (field names); nothing else may be live in it.
@@ -16,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { WARM_UP, PROBE, fingerprint, restore } from '../extension/shared/warmup.js';
 
 const dir = resolve(process.argv[2] || 'extension/generated');
-const out = process.argv[3] || join(dir, 'engine-state.bin.gz');
+const out = process.argv[3] || join(dir, 'engine-state.bin');
 const glueUrl = pathToFileURL(join(dir, 'postcare_wasm.js')).href;
 const wasm = readFileSync(join(dir, 'postcare_wasm_bg.wasm'));
 
@@ -55,6 +56,6 @@ const json = Buffer.from(JSON.stringify(header), 'utf8');
 const head = Buffer.alloc(8);
 head.write('PCS2', 0, 'ascii');
 head.writeUInt32LE(json.length, 4);
-const file = gzipSync(Buffer.concat([head, json, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)]), { level: 9 });
+const file = Buffer.concat([head, json, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)]);
 writeFileSync(out, file);
-console.log(`engine snapshot: ${memory.length} bytes of memory (${end} used), ${file.length} bytes gzip, probe ${header.probe}`);
+console.log(`engine snapshot: ${memory.length} bytes of memory (${end} used), ${file.length} bytes (${gzipSync(file, { level: 9 }).length} gzip), probe ${header.probe}`);

@@ -19,8 +19,8 @@ import { WARM_UP, PROBE, fingerprint, restore } from '../shared/warmup.js';
 /** @param {string} url @returns {Promise<{header: Header, bytes: Uint8Array} | null>} */
 async function loadState(url) {
   const res = await fetch(url);
-  if (!res.ok || !res.body) return null;
-  const data = new Uint8Array(await new Response(res.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  if (!res.ok) return null;
+  const data = new Uint8Array(await res.arrayBuffer());
   if (String.fromCharCode(...data.subarray(0, 4)) !== 'PCS2') return null;
   const len = new DataView(data.buffer, data.byteOffset + 4, 4).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + len)));
@@ -32,7 +32,7 @@ async function loadState(url) {
  * @returns {Promise<'snapshot' | 'warm-up'>}
  */
 export async function startEngine() {
-  const state = loadState(chrome.runtime.getURL('wasm/engine-state.bin.gz')).catch(() => null);
+  const state = loadState(chrome.runtime.getURL('wasm/engine-state.bin')).catch(() => null);
   const exports = /** @type {any} */ (await init({ module_or_path: chrome.runtime.getURL('wasm/postcare_wasm_bg.wasm') }));
   const saved = await state;
   if (saved) {
