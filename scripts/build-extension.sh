@@ -53,10 +53,13 @@ if [ "$GZ" -gt 358400 ]; then
   # dependencies (regex features, the TOML parser), not by the extension.
   echo "WARNING: the shipped .wasm is over its 350 KB gzip budget ($GZ bytes)" >&2
 fi
+# The learned layer's weights ship beside the engine (the worker installs them at start-up).
+cp crates/core/model/weights.bin "$GEN/model.bin"
 # Load the optimised module once, as the browser will (catches a broken wasm-opt output).
 node scripts/extension-wasm-smoke.mjs "$GEN" --quick
-# The engine's memory after it has compiled its rules, so a cold service worker skips that step.
-node scripts/extension-wasm-snapshot.mjs "$GEN" "$GEN/engine-state.bin"
+# The engine's memory after it has compiled its rules and installed the model, so a cold service
+# worker skips both.
+node scripts/extension-wasm-snapshot.mjs "$GEN" "$GEN/engine-state.bin" "$GEN/model.bin"
 
 step "Extension: bundles"
 STAGE=$DIST/.stage
@@ -73,7 +76,7 @@ cp extension/options/options.html extension/options/options.css "$STAGE/options/
 cp extension/managed_schema.json "$STAGE/managed_schema.json"
 cp -r extension/_locales "$STAGE/_locales"
 mkdir -p "$STAGE/wasm"
-cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin" "$STAGE/wasm/"
+cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin" "$GEN/model.bin" "$STAGE/wasm/"
 node scripts/make-icons.mjs "$STAGE/icons"
 
 step "Extension: dist/chrome and dist/firefox"

@@ -4,7 +4,9 @@
 // the rules again, then checks a probe against the fingerprint saved here, and falls back to a
 // normal start on any mismatch (extension/background/engine.js).
 //
-// Usage: node scripts/extension-wasm-snapshot.mjs extension/generated OUT_FILE
+// Usage: node scripts/extension-wasm-snapshot.mjs extension/generated OUT_FILE MODEL_FILE
+// The learned layer's weights (MODEL_FILE) are installed before the warm-up, so they are part of
+// the saved memory too.
 // Output (uncompressed: the extension's zip compresses it, and a cold worker then skips a
 // decompression on its critical path): "PCS2" | u32 header length | header (JSON) | memory up to its last non-zero byte
 // The header records the memory and module sizes, the probe's fingerprint, and wasm-bindgen's
@@ -20,10 +22,12 @@ const dir = resolve(process.argv[2] || 'extension/generated');
 const out = process.argv[3] || join(dir, 'engine-state.bin');
 const glueUrl = pathToFileURL(join(dir, 'postcare_wasm.js')).href;
 const wasm = readFileSync(join(dir, 'postcare_wasm_bg.wasm'));
+const model = readFileSync(process.argv[4] || join(dir, 'model.bin'));
 
 // Instance 1: warm up and capture.
 const a = await import(glueUrl + '?snapshot');
 const exportsA = a.initSync({ module: wasm });
+a.load_model(model);
 a.check(WARM_UP, {});
 const memory = new Uint8Array(exportsA.memory.buffer.slice(0));
 let end = memory.length;

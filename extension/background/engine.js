@@ -9,7 +9,7 @@
  * recorded. If anything differs, the instance's own memory is put back and the engine warms up
  * the slow way.
  */
-import init, { check } from '../generated/postcare_wasm.js';
+import init, { check, load_model } from '../generated/postcare_wasm.js';
 import { WARM_UP, PROBE, fingerprint, restore } from '../shared/warmup.js';
 
 /**
@@ -25,6 +25,19 @@ async function loadState(url) {
   const len = new DataView(data.buffer, data.byteOffset + 4, 4).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + len)));
   return { header, bytes: data.subarray(8 + len) };
+}
+
+/**
+ * Installs the learned layer's weights (already inside a restored snapshot). Without them the
+ * engine still checks with its rules, so a missing or unreadable file is not an error.
+ */
+async function loadModel() {
+  try {
+    const res = await fetch(chrome.runtime.getURL('wasm/model.bin'));
+    if (res.ok) load_model(new Uint8Array(await res.arrayBuffer()));
+  } catch {
+    // Rules alone.
+  }
 }
 
 /**
@@ -49,6 +62,7 @@ export async function startEngine() {
     const table = exports.__wbindgen_externrefs;
     for (const i of Object.keys(saved.header.strings)) table?.set(Number(i), null);
   }
+  await loadModel();
   check(WARM_UP, {});
   return 'warm-up';
 }

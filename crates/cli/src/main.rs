@@ -3,6 +3,8 @@
 //! The same engine runs in the browser extension; this is for trying drafts, scripting, and
 //! measuring the rules against a labelled corpus.
 
+mod train;
+
 use postcare_core::eval::{self, Scores};
 use postcare_core::guidance::Guidance;
 use postcare_core::{check, Category, Finding, Options, Report};
@@ -16,7 +18,9 @@ postcare: check a draft social media post against the SSSC social media guidance
 usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
   postcare check --jsonl [--watch NAME]...             check JSON Lines {\"id\", \"text\", \"watchlist\"?} from stdin
-  postcare eval CORPUS.jsonl [--misses]                precision, recall and F1 against labelled posts
+  postcare eval CORPUS.jsonl [--misses] [--rules-only]  precision, recall and F1 against labelled posts
+  postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
+                                                       fit the learned layer (scripts/train-model.sh)
   postcare guidance                                    the guidance summary the warnings rest on
 
 options:
@@ -41,6 +45,7 @@ fn run(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
         Some("check") => run_check(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
+        Some("train") => run_train(&args[1..]),
         Some("guidance") => {
             print_guidance();
             Ok(0)
@@ -210,11 +215,84 @@ fn superscript(n: usize) -> String {
 fn run_eval(args: &[String]) -> Result<u8, String> {
     let path = args.iter().find(|a| !a.starts_with("--")).ok_or("eval needs a corpus file")?;
     let show_misses = args.iter().any(|a| a == "--misses");
-    let source = read_input(Some(path))?;
-    let posts = eval::parse_corpus(&source).map_err(|e| format!("{path}: {e}"))?;
-    let scores = eval::score(&posts);
+    let rules_only = args.iter().any(|a| a == "--rules-only");
+    let posts = read_corpus(path)?;
+    let scores = eval::score_with(&posts, |text, options| {
+        let mut options = options.clone();
+        options.rules_only = rules_only;
+        check(text, &options)
+    });
     print_scores(&scores, show_misses);
     Ok(0)
+}
+
+fn read_corpus(path: &str) -> Result<Vec<eval::LabelledPost>, String> {
+    let source = read_input(Some(path))?;
+    eval::parse_corpus(&source).map_err(|e| format!("{path}: {e}"))
+}
+
+fn run_train(args: &[String]) -> Result<u8, String> {
+    let mut corpora = Vec::new();
+    let mut out = None;
+    let mut curve = None;
+    let mut params = train::Params::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" => out = Some(it.next().ok_or("--out needs a file")?.clone()),
+            "--curve" => curve = Some(it.next().ok_or("--curve needs a corpus")?.clone()),
+            "--folds" => params.folds = it.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 2).ok_or("--folds needs a number >= 2")?,
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path => corpora.push(path.to_string()),
+        }
+    }
+    if corpora.is_empty() {
+        return Err("train needs at least one labelled corpus".into());
+    }
+    let mut posts = Vec::new();
+    for path in &corpora {
+        posts.extend(read_corpus(path)?);
+    }
+    let trained = train::train(&posts, &params);
+    println!("Training posts: {} (from {})", posts.len(), corpora.join(", "));
+    println!("\nRules alone, on the training posts:");
+    print_summary(&trained.rules_alone);
+    println!("\nRules and model, {}-fold cross-validated on the training posts:", params.folds);
+    print_scores(&trained.cross_validated, false);
+    println!("\nThresholds (caution / warn), chosen on the training posts only:");
+    for c in Category::ALL {
+        let h = &trained.model.heads[c as usize];
+        let warn = if h.warn > 1.0 { "never".to_string() } else { format!("{:.2}", h.warn) };
+        println!("  {:<16}{:.2} / {warn}", c.as_str(), h.caution);
+    }
+    if let Some(path) = &out {
+        let bytes = trained.model.to_bytes();
+        std::fs::write(path, &bytes).map_err(|e| format!("{path}: {e}"))?;
+        println!("\nWrote {path} ({} bytes)", bytes.len());
+    }
+    if let Some(path) = &curve {
+        let valid = read_corpus(path)?;
+        println!("\nOn {path} ({} posts; aggregate figures only):", valid.len());
+        let rules = eval::score_with(&valid, |text, options| {
+            let mut options = options.clone();
+            options.rules_only = true;
+            check(text, &options)
+        });
+        print!("  rules alone:        ");
+        print_summary(&rules);
+        for fraction in [0.25, 0.5, 0.75, 1.0] {
+            let part = train::sample(posts.clone(), fraction, params.seed);
+            let n = part.len();
+            let model = if fraction == 1.0 { trained.model.clone() } else { train::train(&part, &params).model };
+            print!("  rules + model, {:>3.0}% ({n} posts): ", fraction * 100.0);
+            print_summary(&train::score_with_model(&valid, &model));
+        }
+    }
+    Ok(0)
+}
+
+fn print_summary(s: &Scores) {
+    println!("post-recall {:.3} false-alarm {:.3} macro-F1 {:.3}", s.post_recall(), s.false_alarm_rate(), s.macro_f1());
 }
 
 fn print_scores(s: &Scores, show_misses: bool) {
@@ -226,7 +304,7 @@ fn print_scores(s: &Scores, show_misses: bool) {
         "posts: {}  flagged-right {}  false-alarms {}  missed {}  quiet-right {}",
         s.posts, s.flagged_right, s.false_alarms, s.missed, s.quiet_right
     );
-    println!("post-level recall {:.3}  false-alarm rate {:.3}", s.post_recall(), s.false_alarm_rate());
+    println!("post-level recall {:.3}  false-alarm rate {:.3}  macro-F1 {:.3}", s.post_recall(), s.false_alarm_rate(), s.macro_f1());
     if show_misses {
         for m in &s.misses {
             let names = |set: &std::collections::BTreeSet<Category>| set.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",");

@@ -2,18 +2,25 @@
 //! post-level recall and false-alarm rate. A post counts as flagged for a category when any
 //! finding (warn or caution) carries that category.
 
-use crate::{check, Category, Options};
+use crate::{check, Category, Options, Report};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
 /// One labelled post, in the corpus format (`{"id", "text", "expect", "watchlist"?}`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct LabelledPost {
     pub id: serde_json::Value,
     pub text: String,
     pub expect: Vec<Category>,
     #[serde(default)]
     pub watchlist: Vec<String>,
+}
+
+impl LabelledPost {
+    /// The settings the post is checked with.
+    pub fn options(&self) -> Options {
+        Options::with_watchlist(self.watchlist.clone())
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -67,6 +74,10 @@ impl Scores {
         let benign = self.false_alarms + self.quiet_right;
         if benign == 0 { 0.0 } else { self.false_alarms as f64 / benign as f64 }
     }
+    /// The mean of the categories' F1.
+    pub fn macro_f1(&self) -> f64 {
+        self.by_category.iter().map(|(_, n)| n.f1()).sum::<f64>() / self.by_category.len().max(1) as f64
+    }
     pub fn category(&self, c: Category) -> Counts {
         self.by_category.iter().find(|(k, _)| *k == c).map(|(_, n)| *n).unwrap_or_default()
     }
@@ -84,10 +95,19 @@ pub fn parse_corpus(source: &str) -> Result<Vec<LabelledPost>, String> {
 
 /// Runs the engine over every post and scores it against the labels.
 pub fn score(posts: &[LabelledPost]) -> Scores {
+    score_with(posts, check)
+}
+
+/// Scores any checker (the engine with other options, or another model) against the labels.
+pub fn score_with(posts: &[LabelledPost], check: impl Fn(&str, &Options) -> Report) -> Scores {
+    score_sets(posts, |_, post| check(&post.text, &post.options()).findings.iter().map(|f| f.category).collect())
+}
+
+/// Scores the categories some checker flagged in each post against the labels.
+pub fn score_sets(posts: &[LabelledPost], mut found: impl FnMut(usize, &LabelledPost) -> BTreeSet<Category>) -> Scores {
     let mut scores = Scores { by_category: Category::ALL.iter().map(|&c| (c, Counts::default())).collect(), ..Scores::default() };
-    for post in posts {
-        let options = Options::with_watchlist(post.watchlist.clone());
-        let found: BTreeSet<Category> = check(&post.text, &options).findings.iter().map(|f| f.category).collect();
+    for (i, post) in posts.iter().enumerate() {
+        let found = found(i, post);
         let expected: BTreeSet<Category> = post.expect.iter().copied().collect();
         for (c, counts) in &mut scores.by_category {
             match (expected.contains(c), found.contains(c)) {

@@ -20,6 +20,7 @@ pub mod eval;
 mod fnv;
 pub mod guidance;
 pub mod identifiers;
+pub mod learned;
 pub mod lexicon;
 pub mod people;
 pub mod rules;
@@ -136,6 +137,8 @@ pub struct Options {
     pub watchlist: Vec<String>,
     /// Categories the worker has switched off. Empty means every category is checked.
     pub disabled: Vec<Category>,
+    /// Rules only, without the learned layer (for measuring what each contributes).
+    pub rules_only: bool,
 }
 
 impl Options {

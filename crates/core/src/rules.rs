@@ -25,6 +25,7 @@
 //! Every rule's examples run as tests (`cargo test -p postcare-core rule_examples`).
 
 use crate::guidance::Guidance;
+use crate::learned::{self, Features};
 use crate::lexicon::{LexiconFile, Lexicons};
 use crate::people::Watchlist;
 use crate::signals::{self, Signals, Span};
@@ -129,12 +130,44 @@ pub struct Rule {
     message: String,
 }
 
+/// What the worker is told when the learned layer flags a category (`model/messages.toml`).
+pub const LEARNED_MESSAGES: &str = include_str!("../model/messages.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LearnedWordingSource {
+    category: Category,
+    title: String,
+    why: String,
+    instead: String,
+    guidance: String,
+    code: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct LearnedWordingFile {
+    category: Vec<LearnedWordingSource>,
+}
+
+/// The wording of the learned layer's findings for one category, ready to hand out.
+struct LearnedWording {
+    id: String,
+    source: LearnedWordingSource,
+    guidance_title: String,
+    code_text: Vec<String>,
+    message: String,
+}
+
 /// All rules and lexicons, compiled.
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     lexicons: Lexicons,
     /// Signal names by id: built-in detectors first, then lexicons.
     pub signal_names: Vec<String>,
+    /// Fingerprint of the learned layer's features; a model trained on others is not used.
+    pub signature: u64,
+    /// The learned layer's wording, by category.
+    learned: Vec<LearnedWording>,
 }
 
 /// How far before the underlined words a `not_after` signal may end ("my wee boy Jack").
@@ -202,10 +235,42 @@ impl RuleSet {
         // Warnings before cautions (each in file order), so a span that merits a warning is
         // never claimed first by a caution in the same category.
         rules.sort_by_key(|r| std::cmp::Reverse(r.source.severity));
-        Ok(RuleSet { rules, lexicons, signal_names })
+
+        let file: LearnedWordingFile = toml::from_str(LEARNED_MESSAGES).map_err(|e| format!("model/messages.toml: {e}"))?;
+        let mut sources = file.category;
+        let mut learned = Vec::new();
+        for c in Category::ALL {
+            let at = sources.iter().position(|w| w.category == c).ok_or_else(|| format!("model/messages.toml: no wording for {c}"))?;
+            let source = sources.swap_remove(at);
+            let area = guidance.area(&source.guidance).ok_or_else(|| format!("model/messages.toml: unknown guidance area {:?}", source.guidance))?;
+            let code_text = source
+                .code
+                .iter()
+                .map(|k| guidance.statement(k).map(|s| s.text.clone()).ok_or_else(|| format!("model/messages.toml: unknown Code statement {k:?}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let message = format!("{} {} {}", with_full_stop(&source.title), source.why.trim(), source.instead.trim());
+            learned.push(LearnedWording { id: format!("{c}.learned"), guidance_title: area.title.clone(), code_text, message, source });
+        }
+        let signature = learned::signature(&signal_names);
+        Ok(RuleSet { rules, lexicons, signal_names, signature, learned })
     }
 
+    /// The learned layer's features for one draft: the one extraction training and checking share.
+    pub fn features(&'static self, text: &str, options: &Options) -> Features {
+        let folded = Folded::new(text);
+        let watchlist = Watchlist::new(&options.watchlist);
+        let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist);
+        Features::extract(folded.as_str(), &signals, &self.signal_names)
+    }
+
+    /// Checks a draft with the rules and the installed learned layer.
     pub fn check(&'static self, text: &str, options: &Options) -> Report {
+        self.check_with(text, options, learned::get())
+    }
+
+    /// Checks a draft with the rules and a given learned layer (`None`: rules alone). A model
+    /// trained on other features than this rule set's is not used.
+    pub fn check_with(&'static self, text: &str, options: &Options, model: Option<&learned::Model>) -> Report {
         let folded = Folded::new(text);
         let watchlist = Watchlist::new(&options.watchlist);
         let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist);
@@ -233,8 +298,52 @@ impl RuleSet {
                 }
             }
         }
+        if !options.rules_only {
+            if let Some(model) = model.filter(|m| m.signature == self.signature) {
+                self.learned_findings(model, &folded, &signals, options, &mut findings);
+            }
+        }
         findings.sort_by(|a, b| (a.start, a.end, a.category).cmp(&(b.start, b.end, b.category)));
         Report { findings }
+    }
+
+    /// The learned layer's findings: for each category no rule flagged, one finding on the
+    /// sentence that weighs most when the post as a whole scores over the category's threshold.
+    fn learned_findings(&'static self, model: &learned::Model, folded: &Folded, signals: &Signals, options: &Options, findings: &mut Vec<Finding>) {
+        let features = Features::extract(folded.as_str(), signals, &self.signal_names);
+        let probabilities = model.post_probabilities(&features);
+        for c in Category::ALL {
+            let head = &model.heads[c as usize];
+            let p = probabilities[c as usize];
+            if p < head.caution || !options.is_enabled(c) || findings.iter().any(|f| f.category == c) {
+                continue;
+            }
+            let Some(sentence) = model.best_sentence(&features, c) else { continue };
+            let (s, e) = features.sentences[sentence];
+            let part = &folded.as_str()[s..e];
+            let s = s + (part.len() - part.trim_start().len());
+            let e = e - (part.len() - part.trim_end().len());
+            if s >= e {
+                continue;
+            }
+            let (start, end) = folded.to_original(s, e);
+            let severity = if p >= head.warn { Severity::Warn } else { Severity::Caution };
+            let w = &self.learned[c as usize];
+            findings.push(Finding {
+                rule: &w.id,
+                category: c,
+                severity,
+                start,
+                end,
+                title: &w.source.title,
+                message: w.message.clone(),
+                why: &w.source.why,
+                instead: &w.source.instead,
+                guidance: &w.guidance_title,
+                code: w.code_text.iter().map(String::as_str).collect(),
+                suggestion: None,
+            });
+        }
     }
 }
 

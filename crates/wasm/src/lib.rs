@@ -1,8 +1,8 @@
 //! WebAssembly bindings of the Post with Care engine, used by the extension's service worker.
 //!
-//! Two calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
-//! (the unit of JavaScript strings and DOM ranges), and [`guidance`] returns the guidance summary
-//! the popup shows. The draft is only ever borrowed for the call: nothing is kept.
+//! Three calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
+//! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary
+//! the popup shows, and [`load_model`] installs the learned layer's weights at start-up. The draft is only ever borrowed for the call: nothing is kept.
 //!
 //! Everything but the two `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
 
@@ -39,6 +39,13 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
     };
     to_js(&check_utf16(text, &options))
+}
+
+/// Installs the learned layer from the weights file the extension ships (`wasm/model.bin`).
+/// Called once, before the first check; until then checks use the rules alone.
+#[wasm_bindgen]
+pub fn load_model(bytes: &[u8]) -> Result<(), JsError> {
+    postcare_core::learned::install(bytes).map_err(|e| JsError::new(&e))
 }
 
 /// The guidance summary: `{ intro, codes_url, areas: [...], code: [...] }`.

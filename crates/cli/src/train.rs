@@ -1,0 +1,239 @@
+//! `postcare train`: fits the learned layer on labelled posts.
+//!
+//! Logistic regression, one head per category, over the engine's own features
+//! ([`postcare_core::learned::features`]), fitted with AdaGrad and L2 regularisation. Everything is
+//! deterministic (a fixed seed, one thread), so the same corpus always gives the same weights file.
+//!
+//! Thresholds are chosen by k-fold cross-validation on the training posts alone: each fold's posts
+//! are scored by a model fitted on the others, and each category's caution threshold is the one
+//! that maximises the model's own F1 on those out-of-fold scores. (Not F1 of rules and model
+//! together: rules are written while reading the training posts, so on them the rules look better
+//! than they are, and a threshold chosen with them would leave the model too little to do.) Its warning
+//! threshold is the lowest one at or above that where the model's own additions were right at
+//! least `WARN_PRECISION` of the time.
+
+use postcare_core::eval::{self, LabelledPost, Scores};
+use postcare_core::learned::{self, features::BITS, Features, Head, Model};
+use postcare_core::rules::RuleSet;
+use postcare_core::{Category, Options};
+use std::collections::BTreeSet;
+
+const C: usize = Category::ALL.len();
+
+/// How sure the model's additions must have been, out of fold, to be warnings not cautions.
+const WARN_PRECISION: f64 = 0.85;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    pub epochs: usize,
+    pub rate: f32,
+    pub l2: f32,
+    pub folds: usize,
+    pub seed: u64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params { epochs: 12, rate: 0.3, l2: 1e-5, folds: 5, seed: 0x5eed }
+    }
+}
+
+/// One training post, read once.
+pub struct Example {
+    features: Features,
+    /// Distinct buckets with their weight in the post's score (count / sqrt(total)).
+    values: Vec<(u32, f32)>,
+    labels: [bool; C],
+    /// Categories the rules alone flag.
+    rules: [bool; C],
+}
+
+pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
+    let set = RuleSet::get();
+    posts
+        .iter()
+        .map(|post| {
+            let mut options = post.options();
+            let features = set.features(&post.text, &options);
+            let mut sorted = features.buckets.clone();
+            sorted.sort_unstable();
+            let norm = if sorted.is_empty() { 0.0 } else { 1.0 / (sorted.len() as f32).sqrt() };
+            let mut values: Vec<(u32, f32)> = Vec::new();
+            for b in sorted {
+                match values.last_mut() {
+                    Some((last, v)) if *last == b => *v += norm,
+                    _ => values.push((b, norm)),
+                }
+            }
+            options.rules_only = true;
+            let flagged: BTreeSet<Category> = set.check_with(&post.text, &options, None).findings.iter().map(|f| f.category).collect();
+            Example {
+                features,
+                values,
+                labels: Category::ALL.map(|c| post.expect.contains(&c)),
+                rules: Category::ALL.map(|c| flagged.contains(&c)),
+            }
+        })
+        .collect()
+}
+
+/// A small deterministic generator (xorshift64*), for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Fits weights (`[category][bucket]`) and biases on some examples.
+fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; C]) {
+    let buckets = 1usize << BITS;
+    let mut w = vec![0f32; buckets * C];
+    let mut g2 = vec![0f32; buckets * C];
+    let mut bias = [0f32; C];
+    let mut bias_g2 = [0f32; C];
+    // Positive posts are rarer than negative ones in every category: weigh them up.
+    let mut positive_weight = [1f32; C];
+    for (c, pw) in positive_weight.iter_mut().enumerate() {
+        let pos = examples.iter().filter(|e| e.labels[c]).count().max(1) as f32;
+        let neg = (examples.len() as f32 - pos).max(1.0);
+        *pw = (neg / pos).sqrt();
+    }
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(params.seed | 1);
+    for _ in 0..params.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let e = examples[i];
+            let mut z = bias;
+            for &(b, v) in &e.values {
+                let row = &w[b as usize * C..][..C];
+                for c in 0..C {
+                    z[c] += row[c] * v;
+                }
+            }
+            for c in 0..C {
+                let y = e.labels[c];
+                let g = (learned::sigmoid(z[c]) - if y { 1.0 } else { 0.0 }) * if y { positive_weight[c] } else { 1.0 };
+                bias_g2[c] += g * g;
+                bias[c] -= params.rate * g / bias_g2[c].sqrt().max(1e-6);
+                for &(b, v) in &e.values {
+                    let k = b as usize * C + c;
+                    let grad = g * v + params.l2 * w[k];
+                    g2[k] += grad * grad;
+                    w[k] -= params.rate * grad / g2[k].sqrt().max(1e-6);
+                }
+            }
+        }
+    }
+    let weights = (0..C).map(|c| (0..buckets).map(|b| w[b * C + c]).collect()).collect();
+    (weights, bias)
+}
+
+fn model(examples: &[&Example], params: &Params, thresholds: [(f32, f32); C]) -> Model {
+    let (weights, bias) = fit(examples, params);
+    let heads = std::array::from_fn(|c| Head { bias: bias[c], scale: 1.0, caution: thresholds[c].0, warn: thresholds[c].1 });
+    Model::quantise(RuleSet::get().signature, heads, &weights)
+}
+
+/// Out-of-fold probabilities for every example.
+fn out_of_fold(examples: &[Example], params: &Params) -> Vec<[f32; C]> {
+    let mut fold_of: Vec<usize> = (0..examples.len()).map(|i| i % params.folds).collect();
+    Rng(params.seed ^ 0xf01d | 1).shuffle(&mut fold_of);
+    let mut out = vec![[0f32; C]; examples.len()];
+    for k in 0..params.folds {
+        let train: Vec<&Example> = examples.iter().zip(&fold_of).filter(|(_, &f)| f != k).map(|(e, _)| e).collect();
+        let m = model(&train, params, [(1.0, 1.0); C]);
+        for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold_of[*i] == k) {
+            out[i] = m.post_probabilities(&e.features);
+        }
+    }
+    out
+}
+
+fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
+    if tp == 0 { 0.0 } else { 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64 }
+}
+
+/// Each category's (caution, warn) thresholds from out-of-fold probabilities.
+fn thresholds(examples: &[Example], oof: &[[f32; C]]) -> [(f32, f32); C] {
+    std::array::from_fn(|c| {
+        let mut best = (f64::MIN, 1.0f32);
+        for step in 5..=95 {
+            let t = step as f32 / 100.0;
+            let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+            for (e, p) in examples.iter().zip(oof) {
+                match (e.labels[c], p[c] >= t) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fn_ += 1,
+                    _ => {}
+                }
+            }
+            let score = f1(tp, fp, fn_);
+            if score >= best.0 {
+                best = (score, t);
+            }
+        }
+        let caution = best.1;
+        let warn = (0..=100)
+            .map(|s| s as f32 / 100.0)
+            .filter(|&t| t >= caution)
+            .find(|&t| {
+                let added: Vec<bool> = examples.iter().zip(oof).filter(|(e, p)| !e.rules[c] && p[c] >= t).map(|(e, _)| e.labels[c]).collect();
+                !added.is_empty() && added.iter().filter(|&&y| y).count() as f64 / added.len() as f64 >= WARN_PRECISION
+            })
+            .unwrap_or(2.0);
+        (caution, warn)
+    })
+}
+
+/// Cross-validated figures on the training posts: rules alone, and rules with the model.
+pub struct Trained {
+    pub model: Model,
+    pub rules_alone: Scores,
+    pub cross_validated: Scores,
+}
+
+/// Chooses thresholds by cross-validation, then fits the model on every example.
+pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
+    let examples = examples(posts);
+    let oof = out_of_fold(&examples, params);
+    let t = thresholds(&examples, &oof);
+    let sets = |with_model: bool| {
+        eval::score_sets(posts, |i, _| {
+            Category::ALL
+                .into_iter()
+                .filter(|&c| examples[i].rules[c as usize] || (with_model && oof[i][c as usize] >= t[c as usize].0))
+                .collect()
+        })
+    };
+    let (rules_alone, cross_validated) = (sets(false), sets(true));
+    let all: Vec<&Example> = examples.iter().collect();
+    Trained { model: model(&all, params, t), rules_alone, cross_validated }
+}
+
+/// Scores a corpus checked with rules and a given model.
+pub fn score_with_model(posts: &[LabelledPost], model: &Model) -> Scores {
+    eval::score_with(posts, |text, options: &Options| RuleSet::get().check_with(text, options, Some(model)))
+}
+
+/// The first `fraction` of the posts in a fixed shuffled order (for learning curves).
+pub fn sample(posts: Vec<LabelledPost>, fraction: f64, seed: u64) -> Vec<LabelledPost> {
+    let mut posts = posts;
+    Rng(seed | 1).shuffle(&mut posts);
+    let keep = ((posts.len() as f64) * fraction).round() as usize;
+    posts.truncate(keep);
+    posts
+}

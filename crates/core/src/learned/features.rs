@@ -1,0 +1,206 @@
+//! What the learned layer reads in a draft: hashed words, word pairs, character n-grams and the
+//! rule engine's own signals, each tagged with the sentence it came from.
+//!
+//! This is the one implementation of feature extraction: `postcare train` calls it to build its
+//! training data and [`super::Model`] calls it to score a draft, so the two can never drift apart.
+
+use crate::signals::Signals;
+
+/// Features are hashed into `1 << BITS` buckets.
+pub const BITS: u32 = 18;
+const MASK: u64 = (1 << BITS) - 1;
+
+/// Longest word whose character n-grams are taken (longer runs are URLs, hashtags or noise).
+const MAX_NGRAM_WORD: usize = 24;
+
+/// One draft's features: a bucket per occurrence, with the sentence it occurred in.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    /// Bucket of each feature occurrence, in text order (signals last).
+    pub buckets: Vec<u32>,
+    /// Index into `sentences` of each occurrence.
+    pub sentence: Vec<u32>,
+    /// Sentence byte ranges of the searched (folded) text.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Features {
+    /// Extracts features from folded text and the signals the detectors found in it.
+    /// `signal_names` are the rule set's signal names by id.
+    pub fn extract(folded: &str, signals: &Signals, signal_names: &[String]) -> Features {
+        let sentences = signals.sentences.clone();
+        let mut f = Features { buckets: Vec::with_capacity(folded.len() * 2), sentence: Vec::new(), sentences };
+        f.sentence.reserve(folded.len() * 2);
+        let mut word = String::new();
+        let mut prev = String::new();
+        let mut prev_sentence = u32::MAX;
+        let mut sentence = 0u32;
+        let mut word_start = None;
+        let chars: Vec<(usize, char)> = folded.char_indices().collect();
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            let inner_apostrophe = c == '\''
+                && word_start.is_some()
+                && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner_apostrophe {
+                if word_start.is_none() {
+                    word_start = Some(at);
+                    word.clear();
+                }
+                push_lower(&mut word, c);
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                sentence = f.sentence_at(start, sentence);
+                f.word(&word, &prev, prev_sentence == sentence, sentence);
+                std::mem::swap(&mut prev, &mut word);
+                prev_sentence = sentence;
+            }
+            if !c.is_whitespace() && !c.is_ascii() && !is_modifier(c) {
+                // Emoji and other symbols carry tone ("🤮", "🙄"); one feature each.
+                sentence = f.sentence_at(at, sentence);
+                let mut buf = [0u8; 4];
+                f.push(hash(b'e', &[c.encode_utf8(&mut buf).as_bytes()]), sentence);
+            }
+        }
+        if let Some(start) = word_start {
+            sentence = f.sentence_at(start, sentence);
+            f.word(&word, &prev, prev_sentence == sentence, sentence);
+        }
+        for (kind, name) in signal_names.iter().enumerate() {
+            let bucket = hash(b's', &[name.as_bytes()]);
+            for span in signals.spans(kind) {
+                // Spans of one kind are sorted, so the forward search stays linear.
+                sentence = f.sentence_at(span.start, if sentence as usize >= f.sentences.len() { 0 } else { sentence });
+                f.push(bucket, sentence);
+            }
+        }
+        f
+    }
+
+    /// The index of the sentence containing byte `at`. Calls with rising `at` pass the last
+    /// answer as `from` and cost nothing; any other call is a binary search.
+    fn sentence_at(&self, at: usize, from: u32) -> u32 {
+        let i = from as usize;
+        let next_starts_later = |i: usize| self.sentences.get(i + 1).is_none_or(|s| s.0 > at);
+        if i < self.sentences.len() && self.sentences[i].0 <= at {
+            if next_starts_later(i) {
+                return i as u32;
+            }
+            if next_starts_later(i + 1) {
+                return (i + 1) as u32;
+            }
+        }
+        self.sentences.partition_point(|s| s.0 <= at).saturating_sub(1) as u32
+    }
+
+    fn push(&mut self, bucket: u32, sentence: u32) {
+        self.buckets.push(bucket);
+        self.sentence.push(sentence);
+    }
+
+    fn word(&mut self, word: &str, prev: &str, pair: bool, sentence: u32) {
+        self.push(hash(b'w', &[word.as_bytes()]), sentence);
+        if pair {
+            self.push(hash(b'b', &[prev.as_bytes(), b" ", word.as_bytes()]), sentence);
+        }
+        // Character n-grams of "<word>" (3 to 5 characters): misspellings, text-speak and word
+        // forms share them ("bampot", "bampots"; "f*cking", "fckin").
+        let n_chars = word.chars().count();
+        if n_chars > MAX_NGRAM_WORD {
+            return;
+        }
+        let mut padded: Vec<u8> = Vec::with_capacity(word.len() + 2);
+        padded.push(b'<');
+        padded.extend_from_slice(word.as_bytes());
+        padded.push(b'>');
+        // Character boundaries of the padded word.
+        let bounds: Vec<usize> = (0..padded.len()).filter(|&i| (padded[i] & 0xC0) != 0x80).chain([padded.len()]).collect();
+        let n = bounds.len() - 1;
+        for len in 3..=5 {
+            if len > n {
+                continue;
+            }
+            for s in 0..=n - len {
+                let gram = &padded[bounds[s]..bounds[s + len]];
+                self.push(hash(b'c', &[gram]), sentence);
+            }
+        }
+    }
+}
+
+/// Lower-cases a character into `out`, with digits read as shapes ("4b" and "7c" are alike).
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii_digit() {
+        out.push('0');
+    } else if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Skin-tone modifiers, variation selectors and joiners: part of an emoji, not one of their own.
+fn is_modifier(c: char) -> bool {
+    matches!(c, '\u{1F3FB}'..='\u{1F3FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{200D}' | '\u{20E3}')
+}
+
+/// FNV-1a over a namespace byte and parts, folded to a bucket.
+fn hash(namespace: u8, parts: &[&[u8]]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    eat(namespace);
+    for part in parts {
+        for &b in *part {
+            eat(b);
+        }
+    }
+    // Fold the high bits in: FNV's low bits alone mix poorly.
+    ((h ^ (h >> 29) ^ (h >> 47)) & MASK) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn features(text: &str) -> Features {
+        RuleSet::get().features(text, &crate::Options::default())
+    }
+
+    #[test]
+    fn words_pairs_ngrams_and_signals_are_all_there() {
+        let f = features("Wee Tam in room 4 🙄. Next sentence");
+        assert!(f.buckets.contains(&hash(b'w', &[b"tam"])));
+        assert!(f.buckets.contains(&hash(b'b', &[b"wee tam"])));
+        assert!(f.buckets.contains(&hash(b'c', &[b"<ta"])));
+        assert!(f.buckets.contains(&hash(b'w', &[b"0"])), "digits are read as shapes");
+        assert!(f.buckets.contains(&hash(b'e', &["🙄".as_bytes()])));
+        assert!(f.buckets.iter().all(|&b| u64::from(b) <= MASK));
+        assert_eq!(f.buckets.len(), f.sentence.len());
+    }
+
+    #[test]
+    fn features_know_their_sentence() {
+        let f = features("First one here. Second one there.");
+        assert_eq!(f.sentences.len(), 2);
+        let second = hash(b'w', &[b"second"]);
+        let at = f.buckets.iter().position(|&b| b == second).unwrap();
+        assert_eq!(f.sentence[at], 1);
+        // No word pair across a sentence boundary.
+        assert!(!f.buckets.contains(&hash(b'b', &[b"here second"])));
+    }
+
+    #[test]
+    fn case_and_look_alikes_do_not_change_features() {
+        let a = features("Margaret is in ROOM 12");
+        let b = features("margaret is in room 12");
+        assert_eq!(a.buckets, b.buckets);
+    }
+
+    #[test]
+    fn empty_and_symbol_only_drafts_have_no_word_features() {
+        assert!(features("").buckets.is_empty());
+        let f = features("!!! ... ???");
+        assert!(f.buckets.iter().all(|&b| b != hash(b'w', &[b""])));
+    }
+}

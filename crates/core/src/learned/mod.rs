@@ -1,0 +1,197 @@
+//! The learned layer: a linear model over hashed features that reads a draft as a whole.
+//!
+//! Rules find what can be named: identifiers, watch-list names, phrases a trainer wrote down. Many
+//! risky posts say it some other way ("the wee man in our house", a crude remark with no care word
+//! in it), so a model trained on labelled posts (`tests/corpus/train-*.jsonl`, `postcare train`)
+//! scores each category too.
+//!
+//! How rule signals and model scores combine (the one place this is decided):
+//! - The rule engine's signals are features of the model, alongside words, word pairs and
+//!   character n-grams ([`features`]).
+//! - Rules speak first and keep their exact spans and explanations.
+//! - For a category no rule flagged, the model's probability for the whole post is compared with
+//!   that category's thresholds (chosen by cross-validation on the training corpus only): at or
+//!   above `warn` it is a warning, at or above `caution` a caution, below it nothing. The finding
+//!   underlines the sentence that scores highest for the category, and its wording comes from
+//!   `model/messages.toml`.
+//!
+//! The weights file (`model/weights.bin`) is made by `scripts/train-model.sh`. Native builds
+//! carry it compiled in; the browser extension ships it beside the WebAssembly engine and hands
+//! it to [`install`] once at start-up.
+
+pub mod features;
+
+pub use features::Features;
+use crate::Category;
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"PCM1";
+const CATEGORIES: usize = Category::ALL.len();
+
+/// The model as trained for one category.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Head {
+    pub bias: f32,
+    /// Weight of one quantised step.
+    pub scale: f32,
+    /// Probability at or above which the model's finding is a caution.
+    pub caution: f32,
+    /// Probability at or above which it is a warning.
+    pub warn: f32,
+}
+
+/// A trained model: one logistic head per category over shared hashed features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Fingerprint of the feature set the model was trained on (see [`signature`]).
+    pub signature: u64,
+    pub heads: [Head; CATEGORIES],
+    /// Quantised weights, `bucket * CATEGORIES + category`.
+    weights: Vec<i8>,
+}
+
+/// A fingerprint of what the features mean: the hashing, and the rule engine's signal names.
+/// A model trained on other features is refused rather than misread.
+pub fn signature(signal_names: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(b"features v1");
+    eat(&features::BITS.to_le_bytes());
+    for name in signal_names {
+        eat(name.as_bytes());
+    }
+    h
+}
+
+impl Model {
+    /// Builds a model from trained weights (`weights[category][bucket]`), quantising each
+    /// category's weights to 8 bits.
+    pub fn quantise(signature: u64, heads: [Head; CATEGORIES], weights: &[Vec<f32>]) -> Model {
+        let buckets = 1usize << features::BITS;
+        let mut heads = heads;
+        let mut q = vec![0i8; buckets * CATEGORIES];
+        for (c, w) in weights.iter().enumerate().take(CATEGORIES) {
+            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            heads[c].scale = scale;
+            for (b, x) in w.iter().enumerate().take(buckets) {
+                q[b * CATEGORIES + c] = (x / scale).round().clamp(-127.0, 127.0) as i8;
+            }
+        }
+        Model { signature, heads, weights: q }
+    }
+
+    /// Reads a weights file.
+    pub fn parse(bytes: &[u8]) -> Result<Model, String> {
+        let buckets = 1usize << features::BITS;
+        let head_len = 4 + 4 + 4 + 8 + CATEGORIES * 16;
+        if bytes.len() != head_len + buckets * CATEGORIES || &bytes[..4] != MAGIC {
+            return Err("not a Post with Care model for this version".into());
+        }
+        let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        let f32_at = |at: usize| f32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        if u32_at(4) != features::BITS || u32_at(8) as usize != CATEGORIES {
+            return Err("model was trained with other feature settings".into());
+        }
+        let signature = u64::from_le_bytes(bytes[12..20].try_into().expect("8 bytes"));
+        let mut heads = [Head { bias: 0.0, scale: 1.0, caution: 1.0, warn: 1.0 }; CATEGORIES];
+        for (c, head) in heads.iter_mut().enumerate() {
+            let at = 20 + c * 16;
+            *head = Head { bias: f32_at(at), scale: f32_at(at + 4), caution: f32_at(at + 8), warn: f32_at(at + 12) };
+        }
+        let weights = bytes[head_len..].iter().map(|&b| b as i8).collect();
+        Ok(Model { signature, heads, weights })
+    }
+
+    /// The weights file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(20 + CATEGORIES * 16 + self.weights.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&features::BITS.to_le_bytes());
+        out.extend_from_slice(&(CATEGORIES as u32).to_le_bytes());
+        out.extend_from_slice(&self.signature.to_le_bytes());
+        for h in &self.heads {
+            for x in [h.bias, h.scale, h.caution, h.warn] {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// The probability of each category for the whole draft.
+    pub fn post_probabilities(&self, f: &Features) -> [f32; CATEGORIES] {
+        self.probabilities(f.buckets.iter().copied())
+    }
+
+    /// The sentence (index into `f.sentences`) that scores highest for `category`.
+    pub fn best_sentence(&self, f: &Features, category: Category) -> Option<usize> {
+        let c = category as usize;
+        let mut sums = vec![(0i32, 0u32); f.sentences.len()];
+        for (&b, &s) in f.buckets.iter().zip(&f.sentence) {
+            let e = &mut sums[s as usize];
+            e.0 += i32::from(self.weights[b as usize * CATEGORIES + c]);
+            e.1 += 1;
+        }
+        sums.iter()
+            .enumerate()
+            .filter(|(_, (_, n))| *n > 0)
+            .map(|(i, &(sum, n))| (i, sum as f32 / (n as f32).sqrt()))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
+    fn probabilities(&self, buckets: impl Iterator<Item = u32>) -> [f32; CATEGORIES] {
+        let mut sums = [0i32; CATEGORIES];
+        let mut n = 0u32;
+        for b in buckets {
+            let row = &self.weights[b as usize * CATEGORIES..][..CATEGORIES];
+            for (s, &w) in sums.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+            n += 1;
+        }
+        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
+        let mut out = [0f32; CATEGORIES];
+        for (c, p) in out.iter_mut().enumerate() {
+            let h = &self.heads[c];
+            *p = sigmoid(h.bias + sums[c] as f32 * h.scale * norm);
+        }
+        out
+    }
+}
+
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+static MODEL: OnceLock<Model> = OnceLock::new();
+
+/// Installs the model the engine uses. The extension calls this once, before its first check,
+/// with the weights file it ships; native builds need not (theirs is compiled in). Fails if a
+/// model is already in use or the bytes are not a model for this engine.
+pub fn install(bytes: &[u8]) -> Result<(), String> {
+    let model = Model::parse(bytes)?;
+    MODEL.set(model).map_err(|_| "a model is already installed".to_string())
+}
+
+/// The model in use, if any.
+pub fn get() -> Option<&'static Model> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(MODEL.get_or_init(|| Model::parse(BUNDLED).expect("model/weights.bin is a model for this engine")))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        MODEL.get()
+    }
+}
+
+/// The weights file, compiled into native builds.
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUNDLED: &[u8] = include_bytes!("../../model/weights.bin");
