@@ -123,7 +123,7 @@ proptest! {
     fn disabled_categories(text in draft(), mask in 0u8..32) {
         let disabled = postcare_core::Category::ALL.into_iter().enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0).map(|(_, c)| c).collect();
-        let options = Options { disabled, watchlist: vec!["Agnes Blackwood".into()] };
+        let options = Options { disabled, watchlist: vec!["Agnes Blackwood".into()], ..Options::default() };
         let report = check(&text, &options);
         assert_valid(&text, &report)?;
         for f in &report.findings {
