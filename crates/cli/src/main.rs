@@ -7,7 +7,7 @@ mod train;
 
 use postcare_core::eval::{self, Scores};
 use postcare_core::guidance::Guidance;
-use postcare_core::{check, Category, Finding, Options, Report};
+use postcare_core::{check, exif, Attachment, AttachmentKind, Category, Context, Finding, Options, Report};
 use serde::Deserialize;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
@@ -17,7 +17,7 @@ postcare: check a draft social media post against the SSSC social media guidance
 
 usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
-  postcare check --jsonl [--watch NAME]...             check JSON Lines {\"id\", \"text\", \"watchlist\"?} from stdin
+  postcare check --jsonl [--watch NAME]...             check JSON Lines {\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?} from stdin
   postcare eval CORPUS.jsonl [--misses] [--rules-only]  precision, recall and F1 against labelled posts
   postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
                                                        fit the learned layer (scripts/train-model.sh)
@@ -27,6 +27,9 @@ options:
   --json           print the findings as JSON
   --watch NAME     a person you support (repeatable); matched by first name, surname with a title, short forms
   --off CATEGORY   switch a category off (confidentiality, boundaries, dignity, reputation, exposure)
+  --context WHERE  post (the default), comment or message
+  --to NAME        who a message goes to, or a group chat's name (repeatable)
+  --attach WHAT    an attached photo or video: image, video, or a JPEG or PNG file to read its location and date from (repeatable)
 
 exit status: 0 no findings, 1 findings, 2 error";
 
@@ -77,12 +80,36 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
                 let name = it.next().ok_or("--off needs a category")?;
                 parsed.options.disabled.push(Category::parse(name).ok_or_else(|| format!("unknown category {name:?}"))?);
             }
+            "--context" => {
+                let name = it.next().ok_or("--context needs post, comment or message")?;
+                parsed.options.context = match name.as_str() {
+                    "post" => Context::Post,
+                    "comment" => Context::Comment,
+                    "message" => Context::Message,
+                    other => return Err(format!("unknown context {other:?} (post, comment or message)")),
+                };
+            }
+            "--to" => parsed.options.to.push(it.next().ok_or("--to needs a name")?.clone()),
+            "--attach" => parsed.options.attachments.push(attachment(it.next().ok_or("--attach needs image, video or a file")?)?),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if parsed.input.is_none() => parsed.input = Some(path.to_string()),
             extra => return Err(format!("unexpected argument {extra:?}")),
         }
     }
     Ok(parsed)
+}
+
+/// `image`, `video`, or a photo file whose location and date are read from its metadata.
+fn attachment(what: &str) -> Result<Attachment, String> {
+    match what {
+        "image" => Ok(Attachment::new(AttachmentKind::Image)),
+        "video" => Ok(Attachment::new(AttachmentKind::Video)),
+        path => {
+            let bytes = std::fs::read(path).map_err(|e| format!("--attach {path}: not image, video or a readable file ({e})"))?;
+            let meta = exif::read(&bytes);
+            Ok(Attachment { kind: AttachmentKind::Image, gps: meta.gps, taken: meta.taken })
+        }
+    }
 }
 
 fn read_input(input: Option<&str>) -> Result<String, String> {
@@ -126,6 +153,9 @@ struct JsonlInput {
     text: String,
     #[serde(default)]
     watchlist: Vec<String>,
+    context: Option<Context>,
+    to: Option<Vec<String>>,
+    attachments: Option<Vec<Attachment>>,
 }
 
 /// One output line per input line, in order; a bad line gets an error object, never a crash.
@@ -142,14 +172,28 @@ fn check_jsonl(base: &Options) -> Result<u8, String> {
             Ok(input) => {
                 let mut options = base.clone();
                 options.watchlist.extend(input.watchlist);
-                let report = check(&input.text, &options);
+                options.context = input.context.unwrap_or(options.context);
+                options.to = input.to.unwrap_or(options.to);
+                options.attachments = input.attachments.unwrap_or(options.attachments);
+                // Offsets are into the text as given, so a corpus attachment description
+                // stripped from its start is added back to them.
+                let (text, options) = eval::input(&input.text, options);
+                let shift = input.text.len() - text.len();
+                let report = check(text, &options);
                 any |= !report.findings.is_empty();
                 let findings: Vec<_> = report
                     .findings
                     .iter()
-                    .map(|f| serde_json::json!({"category": f.category, "rule": f.rule, "severity": f.severity, "start": f.start, "end": f.end, "message": f.message}))
+                    .map(|f| {
+                        let (start, end) = if f.about_post { (0, 0) } else { (f.start + shift, f.end + shift) };
+                        serde_json::json!({"category": f.category, "rule": f.rule, "severity": f.severity, "start": start, "end": end, "message": f.message})
+                    })
                     .collect();
-                serde_json::json!({"id": input.id, "findings": findings})
+                let mut line = serde_json::json!({"id": input.id, "findings": findings});
+                if !report.prompts.is_empty() {
+                    line["prompts"] = serde_json::json!(report.prompts);
+                }
+                line
             }
             Err(e) => {
                 let id = serde_json::from_slice::<serde_json::Value>(&line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
@@ -163,14 +207,23 @@ fn check_jsonl(base: &Options) -> Result<u8, String> {
 }
 
 fn write_human(out: &mut impl Write, text: &str, report: &Report) -> io::Result<()> {
+    write_findings(out, text, report)?;
+    for p in &report.prompts {
+        writeln!(out, "{}: {}", p.title, p.message)?;
+    }
+    Ok(())
+}
+
+fn write_findings(out: &mut impl Write, text: &str, report: &Report) -> io::Result<()> {
     if report.findings.is_empty() {
         return writeln!(out, "No concerns found. Remember: everything you post is public and permanent.");
     }
-    // The draft with each finding's words marked [like this]¹.
+    // The draft with each finding's words marked [like this]¹. Findings about the post as a
+    // whole (who it goes to, an attached photo) mark no words.
     let mut marked = String::new();
     let mut at = 0;
     for (n, f) in report.findings.iter().enumerate() {
-        if f.start < at {
+        if f.start < at || f.about_post {
             continue; // overlaps the previous mark; listed below all the same
         }
         marked.push_str(&text[at..f.start]);
@@ -192,7 +245,14 @@ fn write_finding(out: &mut impl Write, n: usize, text: &str, f: &Finding) -> io:
         postcare_core::Severity::Warn => "warning",
         postcare_core::Severity::Caution => "caution",
     };
-    writeln!(out, "{n}. {} ({severity}, {}): \"{}\"", f.title, f.category, &text[f.start..f.end])?;
+    if f.about_post {
+        writeln!(out, "{n}. {} ({severity}, {})", f.title, f.category)?;
+    } else {
+        writeln!(out, "{n}. {} ({severity}, {}): \"{}\"", f.title, f.category, &text[f.start..f.end])?;
+    }
+    if let Some(detail) = &f.detail {
+        writeln!(out, "   {detail}")?;
+    }
     writeln!(out, "   Why it matters: {}", f.why)?;
     writeln!(out, "   What to do: {}", f.instead)?;
     match f.suggestion.as_deref() {

@@ -53,8 +53,8 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
     posts
         .iter()
         .map(|post| {
-            let mut options = post.options();
-            let features = set.features(&post.text, &options);
+            let (text, mut options) = post.input();
+            let features = set.features(text, &options);
             let mut sorted = features.buckets.clone();
             sorted.sort_unstable();
             let norm = if sorted.is_empty() { 0.0 } else { 1.0 / (sorted.len() as f32).sqrt() };
@@ -66,7 +66,7 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 }
             }
             options.rules_only = true;
-            let flagged: BTreeSet<Category> = set.check_with(&post.text, &options, None).findings.iter().map(|f| f.category).collect();
+            let flagged: BTreeSet<Category> = set.check_with(text, &options, None).findings.iter().map(|f| f.category).collect();
             Example {
                 features,
                 values,

@@ -11,7 +11,9 @@ fn postcare(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("postcare runs");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    // A command that reads a file rather than stdin may finish before taking its input: a closed
+    // pipe here is not a failure.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
     child.wait_with_output().expect("postcare finishes")
 }
 
@@ -84,4 +86,85 @@ fn guidance_lists_the_three_areas() {
     for area in ["SHARING INFORMATION", "MAINTAINING BOUNDARIES", "PROTECTING YOURSELF", "sssc.uk.com"] {
         assert!(text.contains(area), "{area} missing");
     }
+}
+
+fn json_report(args: &[&str], stdin: &str) -> (Option<i32>, serde_json::Value) {
+    let out = postcare(args, stdin.as_bytes());
+    (out.status.code(), serde_json::from_slice(&out.stdout).expect("JSON report"))
+}
+
+fn rules(report: &serde_json::Value) -> Vec<String> {
+    report["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_message_to_someone_on_the_watch_list_is_a_warning_whatever_it_says() {
+    let args = ["check", "--json", "--context", "message", "--to", "Jordan Mackie", "--watch", "Jordan Mackie"];
+    let (code, report) = json_report(&args, "Thanks for today!");
+    assert_eq!(code, Some(1));
+    let f = &report["findings"][0];
+    assert_eq!((f["rule"].as_str(), f["category"].as_str(), f["severity"].as_str()), (Some("boundaries.messaging-someone-you-support"), Some("boundaries"), Some("warn")));
+    assert_eq!((f["about_post"].as_bool(), f["start"].as_u64(), f["end"].as_u64()), (Some(true), Some(0), Some(0)));
+    let (code, report) = json_report(&["check", "--json", "--context", "message", "--to", "Sarah Brown", "--watch", "Jordan Mackie"], "Thanks for today!");
+    assert_eq!((code, rules(&report).len()), (Some(0), 0));
+}
+
+#[test]
+fn boundary_words_in_a_message_are_a_caution_to_anyone_and_a_warning_to_someone_watched() {
+    let (_, report) = json_report(&["check", "--json", "--context", "message", "--to", "Sarah Brown"], "miss you already x");
+    assert_eq!(report["findings"][0]["severity"], "caution");
+    let (_, report) = json_report(&["check", "--json", "--context", "message", "--to", "Jordan", "--watch", "Jordan Mackie"], "miss you already x");
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "warn"));
+    let (code, report) = json_report(&["check", "--json"], "miss you already x");
+    assert_eq!((code, rules(&report).len()), (Some(0), 0), "the same words in a post are fine");
+}
+
+#[test]
+fn a_work_group_chat_is_said_to_be_no_secure_system() {
+    let (_, report) = json_report(&["check", "--json", "--context", "message", "--to", "Night shift 🌙"], "Door code for Brae House is 4471#");
+    assert!(report["findings"].as_array().unwrap().iter().any(|f| f["message"].as_str().unwrap().contains("Work group chats are not a secure system")));
+}
+
+#[test]
+fn an_attached_photo_is_a_prompt_not_a_finding_unless_the_words_point_to_care() {
+    let out = postcare(&["check", "--attach", "image"], b"Sunset over the Forth tonight");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Photo check: Does this show anyone you support"));
+    let (code, report) = json_report(&["check", "--json", "--attach", "video"], "Look at them go at the day centre!");
+    assert_eq!(code, Some(1));
+    assert!(rules(&report).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    assert_eq!(report["prompts"][0]["id"], "photo-check");
+}
+
+#[test]
+fn a_photo_file_with_a_location_says_where_it_points() {
+    let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/photo-with-gps.jpg");
+    let (code, report) = json_report(&["check", "--json", "--attach", photo], "Sunset tonight");
+    assert_eq!(code, Some(1));
+    let f = &report["findings"][0];
+    assert_eq!(f["rule"], "exposure.photo-location");
+    assert_eq!(f["detail"], "It points to about 55.953° N, 3.188° W (taken on 1 May 2024).");
+    let plain = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/photo-without-gps.jpg");
+    assert_eq!(json_report(&["check", "--json", "--attach", plain], "Sunset tonight").0, Some(0));
+    assert_eq!(postcare(&["check", "--attach", "/no/such/photo.jpg"], b"hi").status.code(), Some(2));
+    assert_eq!(postcare(&["check", "--context", "letter"], b"hi").status.code(), Some(2));
+}
+
+#[test]
+fn jsonl_takes_context_recipients_and_attachments_and_corpus_photo_descriptions() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"see you Saturday\", \"context\": \"message\", \"to\": [\"Agnes B\"], \"watchlist\": [\"Agnes Blackwood\"]}\n",
+        "{\"id\": 2, \"text\": \"📸 [photo: the residents in the lounge]\\nTherapy pony day at the care home! CHI 1904851231\"}\n",
+        "{\"id\": 3, \"text\": \"Sunset\", \"attachments\": [{\"kind\": \"image\", \"gps\": {\"lat\": 55.95, \"lon\": -3.19}}]}\n",
+    );
+    let out = postcare(&["check", "--jsonl"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(rules(&lines[0]).contains(&"boundaries.messaging-someone-you-support".to_string()));
+    assert!(rules(&lines[1]).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    assert_eq!(lines[1]["prompts"][0]["id"], "photo-check");
+    let text = "📸 [photo: the residents in the lounge]\nTherapy pony day at the care home! CHI 1904851231";
+    let chi = lines[1]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "confidentiality.health-number").unwrap();
+    let (s, e) = (chi["start"].as_u64().unwrap() as usize, chi["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[s..e], "1904851231", "offsets are into the text as given");
+    assert_eq!(rules(&lines[2]), ["exposure.photo-location"]);
 }

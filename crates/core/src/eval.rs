@@ -1,12 +1,13 @@
 //! Scoring the engine against a labelled corpus: per-category precision, recall and F1, and
 //! post-level recall and false-alarm rate. A post counts as flagged for a category when any
-//! finding (warn or caution) carries that category.
+//! finding (warn or caution) carries that category. Prompts are not findings and never count.
 
-use crate::{check, Category, Options, Report};
+use crate::{check, Attachment, AttachmentKind, Category, Context, Options, Report};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
-/// One labelled post, in the corpus format (`{"id", "text", "expect", "watchlist"?}`).
+/// One labelled post, in the corpus format
+/// (`{"id", "text", "expect", "watchlist"?, "context"?, "to"?, "attachments"?}`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct LabelledPost {
     pub id: serde_json::Value,
@@ -14,13 +15,51 @@ pub struct LabelledPost {
     pub expect: Vec<Category>,
     #[serde(default)]
     pub watchlist: Vec<String>,
+    #[serde(default)]
+    pub context: Context,
+    #[serde(default)]
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 impl LabelledPost {
-    /// The settings the post is checked with.
-    pub fn options(&self) -> Options {
-        Options::with_watchlist(self.watchlist.clone())
+    /// The text the engine sees and the options it is checked with.
+    pub fn input(&self) -> (&str, Options) {
+        input(&self.text, Options {
+            watchlist: self.watchlist.clone(),
+            context: self.context,
+            to: self.to.clone(),
+            attachments: self.attachments.clone(),
+            ..Options::default()
+        })
     }
+}
+
+/// The corpus convention for an attached photo or video: a text that begins
+/// `📸 [photo: …]` or `📸 [video: …]` stands for the attachment, whose content the writer of the
+/// post knows. A real post has no such description, so the engine must never see it: this
+/// returns the attachment and the text after the description.
+pub fn split_attachment_prefix(text: &str) -> (Option<Attachment>, &str) {
+    let Some(rest) = text.trim_start().strip_prefix("📸") else { return (None, text) };
+    let Some(rest) = rest.trim_start().strip_prefix('[') else { return (None, text) };
+    let Some(close) = rest.find(']') else { return (None, text) };
+    let Some((what, _)) = rest[..close].split_once(':') else { return (None, text) };
+    let what = what.trim().to_ascii_lowercase();
+    let kind = if what.starts_with("video") || what.starts_with("clip") { AttachmentKind::Video } else { AttachmentKind::Image };
+    (Some(Attachment::new(kind)), rest[close + 1..].trim_start())
+}
+
+/// A record's text and options as the engine should see them: when the record carries no
+/// attachments of its own, a leading attachment description (see [`split_attachment_prefix`])
+/// becomes one.
+pub fn input(text: &str, mut options: Options) -> (&str, Options) {
+    if !options.attachments.is_empty() {
+        return (text, options);
+    }
+    let (attachment, rest) = split_attachment_prefix(text);
+    options.attachments.extend(attachment);
+    (rest, options)
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -100,7 +139,10 @@ pub fn score(posts: &[LabelledPost]) -> Scores {
 
 /// Scores any checker (the engine with other options, or another model) against the labels.
 pub fn score_with(posts: &[LabelledPost], check: impl Fn(&str, &Options) -> Report) -> Scores {
-    score_sets(posts, |_, post| check(&post.text, &post.options()).findings.iter().map(|f| f.category).collect())
+    score_sets(posts, |_, post| {
+        let (text, options) = post.input();
+        check(text, &options).findings.iter().map(|f| f.category).collect()
+    })
 }
 
 /// Scores the categories some checker flagged in each post against the labels.
@@ -133,4 +175,35 @@ pub fn score_sets(posts: &[LabelledPost], mut found: impl FnMut(usize, &Labelled
         }
     }
     scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attachment_description_becomes_an_attachment() {
+        let (a, rest) = split_attachment_prefix("📸 [photo: residents in the day room]\nLook at them go!");
+        assert_eq!(a, Some(Attachment::new(AttachmentKind::Image)));
+        assert_eq!(rest, "Look at them go!");
+        let (a, rest) = split_attachment_prefix("📸 [video: the Tuesday group dancing] so proud");
+        assert_eq!(a.map(|a| a.kind), Some(AttachmentKind::Video));
+        assert_eq!(rest, "so proud");
+        let (a, rest) = split_attachment_prefix("📸 [selfie: me and Kerri]");
+        assert_eq!((a.map(|a| a.kind), rest), (Some(AttachmentKind::Image), ""));
+    }
+
+    #[test]
+    fn other_texts_are_left_alone() {
+        for text in ["📸 Mr B's garden after we planted his tatties", "Sunset [photo: not at the start]", "📸 [unclosed: oops", "[photo: no camera]"] {
+            assert_eq!(split_attachment_prefix(text), (None, text));
+        }
+    }
+
+    #[test]
+    fn explicit_attachments_keep_the_text_as_written() {
+        let options = Options { attachments: vec![Attachment::new(AttachmentKind::Video)], ..Options::default() };
+        let (text, options) = input("📸 [photo: x] hi", options);
+        assert_eq!((text, options.attachments.len()), ("📸 [photo: x] hi", 1));
+    }
 }

@@ -17,6 +17,7 @@
 //! JavaScript.
 
 pub mod eval;
+pub mod exif;
 mod fnv;
 pub mod guidance;
 pub mod identifiers;
@@ -126,6 +127,80 @@ pub struct Finding {
     /// Replacement text for the span, where a safe rewrite exists ("" means remove it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// True when the finding is about the post as a whole (who a message goes to, an attached
+    /// photo) rather than any of its words; `start` and `end` are then both 0.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub about_post: bool,
+    /// What this finding's context adds, which the rule's own wording cannot know: where a photo
+    /// was taken, that a work group chat is not a secure system. Already part of `message`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Where the words are going.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Context {
+    /// A post on the worker's own page or feed.
+    #[default]
+    Post,
+    /// A comment or reply under someone else's post.
+    Comment,
+    /// A direct or private message, to one person or a group chat.
+    Message,
+}
+
+/// What kind of file is attached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttachmentKind {
+    Image,
+    Video,
+}
+
+/// A place on Earth in decimal degrees (north and east positive).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct Gps {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Gps {
+    /// The place in plain words, rounded to about a hundred metres: "55.953° N, 3.188° W".
+    pub fn plain(&self) -> String {
+        let ns = if self.lat < 0.0 { 'S' } else { 'N' };
+        let ew = if self.lon < 0.0 { 'W' } else { 'E' };
+        format!("{:.3}° {ns}, {:.3}° {ew}", self.lat.abs(), self.lon.abs())
+    }
+}
+
+/// A photo or video attached to the post. The engine never sees the pixels: only that it is
+/// there and what its metadata says (see [`exif`]).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Attachment {
+    pub kind: AttachmentKind,
+    /// Where the camera says the photo was taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gps: Option<Gps>,
+    /// When the camera says the photo was taken, as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken: Option<String>,
+}
+
+impl Attachment {
+    pub fn new(kind: AttachmentKind) -> Attachment {
+        Attachment { kind, gps: None, taken: None }
+    }
+}
+
+/// A question the worker should ask themselves before posting, shown alongside the findings but
+/// never counted as one: it is asked of every post that has the thing it is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prompt {
+    /// Stable id, e.g. `photo-check`.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub message: &'static str,
 }
 
 /// The worker's settings.
@@ -137,6 +212,12 @@ pub struct Options {
     pub watchlist: Vec<String>,
     /// Categories the worker has switched off. Empty means every category is checked.
     pub disabled: Vec<Category>,
+    /// Whether this is a post, a comment or a private message.
+    pub context: Context,
+    /// For a message: who it goes to (display names), or the group chat's name.
+    pub to: Vec<String>,
+    /// Photos and videos attached to the post.
+    pub attachments: Vec<Attachment>,
     /// Rules only, without the learned layer (for measuring what each contributes).
     pub rules_only: bool,
 }
@@ -159,6 +240,9 @@ impl Options {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// Questions for the worker that are not findings (the photo check).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prompts: Vec<Prompt>,
 }
 
 impl Report {

@@ -238,6 +238,32 @@ impl Watchlist {
     pub fn is_empty(&self) -> bool {
         self.people.is_empty()
     }
+
+    /// Whether a display name (who a message goes to, a group chat's name) is someone on the
+    /// list, by the same matching as names in text. A display name is a name wherever it
+    /// starts and however it is cased, so "sandy_f" is Sandy Fleming as "Sandy Fleming" is.
+    pub fn matches_name(&self, name: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let folded = crate::text::Folded::new(name);
+        // Capitalise every word, as a name in running text would be. Each word starts with an
+        // ASCII letter, so changing its case keeps the text valid UTF-8.
+        let mut bytes = folded.as_str().as_bytes().to_vec();
+        for m in gazetteer().word.find_iter(folded.as_str()) {
+            bytes[m.start()] = bytes[m.start()].to_ascii_uppercase();
+        }
+        let text = String::from_utf8(bytes).expect("ASCII case change keeps UTF-8");
+        let mut toks = tokens(&text, &[]);
+        for t in &mut toks {
+            t.sentence_start = false;
+        }
+        let lowered = text.to_ascii_lowercase();
+        let lower: Vec<&str> = toks.iter().map(|t| &lowered[t.start..t.start + bare(t.text).len()]).collect();
+        let mut found = Vec::new();
+        find_watched(&text, &toks, &lower, self, &mut found);
+        !found.is_empty()
+    }
 }
 
 /// Verbs that, straight after a capitalised word at the start of a sentence, show it is a name.
@@ -451,5 +477,17 @@ mod tests {
         assert_eq!(watched("by the grace of god", &["Grace Millar"]), 0);
         assert_eq!(watched("Ferry to Lewis cancelled", &["Lewis Grant"]), 0);
         assert_eq!(watched("New jeans and a Simpsons marathon", &["Jean Simpson"]), 0);
+    }
+
+    #[test]
+    fn display_names_match_the_watchlist() {
+        let list = Watchlist::new(&["Sandy Fleming".to_string(), "Robert Cowie".to_string(), "Moira Kelly".to_string()]);
+        for name in ["Sandy Fleming", "sandy", "sandy_f", "Rab Cowie", "Mrs Kelly", "Moira", "MOIRA KELLY"] {
+            assert!(list.matches_name(name), "{name} should match");
+        }
+        for name in ["Sandy Gallacher", "Kelly Brown", "Team Rowan", "", "Bob Marley"] {
+            assert!(!list.matches_name(name), "{name} should not match");
+        }
+        assert!(!Watchlist::new(&[]).matches_name("Sandy"));
     }
 }

@@ -22,15 +22,28 @@
 //! examples.no_match = ["Margaret Tulloch is our new manager"]
 //! ```
 //!
-//! Every rule's examples run as tests (`cargo test -p postcare-core rule_examples`).
+//! Every rule's examples run as tests (`cargo test -p postcare-core rule_examples`). An example
+//! can be a table that sets the context it is checked in:
+//! `{ text = "miss you x", context = "message", to = ["Jordan Mackie"], attachments = [{ kind = "image" }] }`;
+//! `examples.context`, `examples.to`, `examples.attachments` and `examples.watchlist` set it for
+//! all of a rule's examples.
+//!
+//! Besides rules, a file may hold:
+//! - `[[prompt]]`: a question asked of every post where a signal is present (the photo check),
+//!   shown with the findings but never one of them;
+//! - `[[note]]`: a sentence added to every finding in some categories when a signal is present
+//!   ("Work group chats are not a secure system").
+//!
+//! A rule's `detail` is a sentence about this post in particular; `{location}` in it stands for
+//! where the attached photos say they were taken.
 
 use crate::guidance::Guidance;
 use crate::learned::{self, Features};
 use crate::lexicon::{LexiconFile, Lexicons};
 use crate::people::Watchlist;
-use crate::signals::{self, Signals, Span};
+use crate::signals::{self, PostContext, Signals, Span};
 use crate::text::Folded;
-use crate::{Category, Finding, Options, Report, Severity};
+use crate::{Attachment, Category, Context, Finding, Options, Prompt, Report, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -42,6 +55,7 @@ pub const RULE_FILES: &[(&str, &str)] = &[
     ("dignity.toml", include_str!("../rules/dignity.toml")),
     ("reputation.toml", include_str!("../rules/reputation.toml")),
     ("exposure.toml", include_str!("../rules/exposure.toml")),
+    ("messages-and-photos.toml", include_str!("../rules/messages-and-photos.toml")),
 ];
 
 /// Lexicon files.
@@ -51,7 +65,12 @@ pub const LEXICON_FILES: &[(&str, &str)] = &[
     ("lexicons/conduct.toml", include_str!("../rules/lexicons/conduct.toml")),
     ("lexicons/contact.toml", include_str!("../rules/lexicons/contact.toml")),
     ("lexicons/safety.toml", include_str!("../rules/lexicons/safety.toml")),
+    ("lexicons/messages.toml", include_str!("../rules/lexicons/messages.toml")),
 ];
+
+/// The lexicon that tells a work group chat by its name ("Night shift", "Brae House staff").
+/// It is matched against who a message goes to, not the words of the post.
+pub const WORK_GROUP_LEXICON: &str = "work_group";
 
 #[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -70,13 +89,61 @@ pub enum Scope {
 pub struct Examples {
     /// Drafts this rule must flag.
     #[serde(default, rename = "match")]
-    pub must_match: Vec<String>,
+    pub must_match: Vec<Example>,
     /// Drafts this rule must leave alone.
     #[serde(default, rename = "no_match")]
-    pub must_not_match: Vec<String>,
+    pub must_not_match: Vec<Example>,
     /// Watch-list to use while checking the examples.
     #[serde(default)]
     pub watchlist: Vec<String>,
+    /// Context, recipients and attachments to check the examples with.
+    #[serde(default)]
+    pub context: Context,
+    #[serde(default)]
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// One example draft: its text alone, or its text with the context it is checked in.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    InContext(ExampleInContext),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleInContext {
+    pub text: String,
+    pub context: Option<Context>,
+    pub to: Option<Vec<String>>,
+    pub attachments: Option<Vec<Attachment>>,
+    pub watchlist: Option<Vec<String>>,
+}
+
+impl Examples {
+    /// An example's text and the options to check it with.
+    pub fn input<'e>(&self, example: &'e Example) -> (&'e str, Options) {
+        let mut options = Options {
+            watchlist: self.watchlist.clone(),
+            context: self.context,
+            to: self.to.clone(),
+            attachments: self.attachments.clone(),
+            ..Options::default()
+        };
+        match example {
+            Example::Text(text) => (text, options),
+            Example::InContext(e) => {
+                options.context = e.context.unwrap_or(options.context);
+                options.to = e.to.clone().unwrap_or(options.to);
+                options.attachments = e.attachments.clone().unwrap_or(options.attachments);
+                options.watchlist = e.watchlist.clone().unwrap_or(options.watchlist);
+                (&e.text, options)
+            }
+        }
+    }
 }
 
 /// A rule as written in its file.
@@ -109,13 +176,42 @@ pub struct RuleSource {
     pub code: Vec<String>,
     #[serde(default)]
     pub suggest: Option<String>,
+    /// A sentence about this post in particular, added to the message (see the module comment).
+    #[serde(default)]
+    pub detail: Option<String>,
     #[serde(default)]
     pub examples: Examples,
 }
 
+/// A question asked of every post where a signal is present.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptSource {
+    pub id: String,
+    /// A signal kind about the whole post (`attachment`).
+    pub when: String,
+    pub title: String,
+    pub message: String,
+}
+
+/// A sentence added to findings of some categories when a signal is present.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteSource {
+    /// A signal kind about the whole post (`group_chat`).
+    pub when: String,
+    pub categories: Vec<Category>,
+    pub text: String,
+}
+
 #[derive(Deserialize)]
 struct RuleFile {
+    #[serde(default)]
     rule: Vec<RuleSource>,
+    #[serde(default)]
+    prompt: Vec<PromptSource>,
+    #[serde(default)]
+    note: Vec<NoteSource>,
 }
 
 /// A rule with its signal names resolved to ids and its wording ready to hand out.
@@ -161,7 +257,13 @@ struct LearnedWording {
 /// All rules and lexicons, compiled.
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// Prompts, each with the signal id that asks for it.
+    pub prompts: Vec<(usize, PromptSource)>,
+    /// Notes, each with the signal id that adds it.
+    pub notes: Vec<(usize, NoteSource)>,
     lexicons: Lexicons,
+    /// Index of [`WORK_GROUP_LEXICON`] among the lexicons.
+    work_group: usize,
     /// Signal names by id: built-in detectors first, then lexicons.
     pub signal_names: Vec<String>,
     /// Fingerprint of the learned layer's features; a model trained on others is not used.
@@ -202,9 +304,23 @@ impl RuleSet {
                 .position(|n| n == name.trim())
                 .ok_or_else(|| format!("rule {rule}: unknown signal {name:?}"))
         };
+        let work_group = lexicon_sources
+            .iter()
+            .position(|(n, _)| n == WORK_GROUP_LEXICON)
+            .ok_or_else(|| format!("lexicon {WORK_GROUP_LEXICON} is missing"))?;
+        let whole_post_id = |name: &str, what: &str| -> Result<usize, String> {
+            signals::context_id(name.trim()).ok_or_else(|| format!("{what}: {name:?} is not a signal about the whole post ({})", signals::CONTEXT.join(", ")))
+        };
         let mut rules = Vec::new();
+        let (mut prompts, mut notes) = (Vec::new(), Vec::new());
         for (path, source) in rule_files {
             let file: RuleFile = toml::from_str(source).map_err(|e| format!("rules/{path}: {e}"))?;
+            for p in file.prompt {
+                prompts.push((whole_post_id(&p.when, &format!("prompt {}", p.id))?, p));
+            }
+            for n in file.note {
+                notes.push((whole_post_id(&n.when, &format!("rules/{path}: note"))?, n));
+            }
             for r in file.rule {
                 let ids = |names: &[String]| -> Result<Vec<usize>, String> {
                     names.iter().flat_map(|n| n.split('|')).map(|n| id_of(n, &r.id)).collect()
@@ -252,14 +368,31 @@ impl RuleSet {
             learned.push(LearnedWording { id: format!("{c}.learned"), guidance_title: area.title.clone(), code_text, message, source });
         }
         let signature = learned::signature(&signal_names);
-        Ok(RuleSet { rules, lexicons, signal_names, signature, learned })
+        Ok(RuleSet { rules, prompts, notes, lexicons, work_group, signal_names, signature, learned })
+    }
+
+    /// Which signals about the whole post hold, in [`signals::CONTEXT`] order.
+    fn context(&self, options: &Options, watchlist: &Watchlist) -> PostContext {
+        let in_message = options.context == Context::Message;
+        let names_a_work_group = |name: &String| {
+            let folded = Folded::new(name);
+            self.lexicons.find(folded.as_str(), &[]).iter().any(|h| h.lexicon == self.work_group)
+        };
+        [
+            in_message,
+            options.to.iter().any(|name| watchlist.matches_name(name)),
+            (in_message && options.to.len() > 1) || options.to.iter().any(names_a_work_group),
+            !options.attachments.is_empty(),
+            options.attachments.iter().any(|a| a.gps.is_some()),
+        ]
     }
 
     /// The learned layer's features for one draft: the one extraction training and checking share.
     pub fn features(&'static self, text: &str, options: &Options) -> Features {
         let folded = Folded::new(text);
         let watchlist = Watchlist::new(&options.watchlist);
-        let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist);
+        let context = self.context(options, &watchlist);
+        let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist, &context);
         Features::extract(folded.as_str(), &signals, &self.signal_names)
     }
 
@@ -273,7 +406,8 @@ impl RuleSet {
     pub fn check_with(&'static self, text: &str, options: &Options, model: Option<&learned::Model>) -> Report {
         let folded = Folded::new(text);
         let watchlist = Watchlist::new(&options.watchlist);
-        let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist);
+        let context = self.context(options, &watchlist);
+        let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist, &context);
         let mut findings: Vec<Finding> = Vec::new();
         // Spans already flagged, per category: a span is flagged once per category, by the
         // first rule (in file order) that holds there. Non-overlapping, keyed by start.
@@ -287,6 +421,12 @@ impl RuleSet {
                     if !rule.holds(&signals, anchor) {
                         continue;
                     }
+                    if anchor == signals::WHOLE_POST {
+                        // About the post as a whole: it claims no words, so it never stands
+                        // in the way of a finding about them.
+                        findings.push(rule.finding(0, 0, true, options));
+                        continue;
+                    }
                     let (start, end) = folded.to_original(anchor.start, anchor.end);
                     let spans = &mut flagged[rule.source.category as usize];
                     let overlaps_before = spans.range(..end).next_back().is_some_and(|(_, &e)| e > start);
@@ -294,7 +434,7 @@ impl RuleSet {
                         continue;
                     }
                     spans.insert(start, end.max(start + 1));
-                    findings.push(rule.finding(start, end));
+                    findings.push(rule.finding(start, end, false, options));
                 }
             }
         }
@@ -303,8 +443,21 @@ impl RuleSet {
                 self.learned_findings(model, &folded, &signals, options, &mut findings);
             }
         }
+        for (when, note) in &self.notes {
+            if !signals.spans(*when).is_empty() {
+                for f in findings.iter_mut().filter(|f| note.categories.contains(&f.category)) {
+                    f.add_detail(note.text.trim());
+                }
+            }
+        }
         findings.sort_by(|a, b| (a.start, a.end, a.category).cmp(&(b.start, b.end, b.category)));
-        Report { findings }
+        let prompts = self
+            .prompts
+            .iter()
+            .filter(|(when, _)| !signals.spans(*when).is_empty())
+            .map(|(_, p)| Prompt { id: &p.id, title: &p.title, message: &p.message })
+            .collect();
+        Report { findings, prompts }
     }
 
     /// The learned layer's findings: for each category no rule flagged, one finding on the
@@ -342,6 +495,8 @@ impl RuleSet {
                 guidance: &w.guidance_title,
                 code: w.code_text.iter().map(String::as_str).collect(),
                 suggestion: None,
+                about_post: false,
+                detail: None,
             });
         }
     }
@@ -377,9 +532,9 @@ impl Rule {
         !self.not_after.iter().any(|&k| signals.any_in(k, before.start, before.end, Span { start: usize::MAX, end: usize::MAX }))
     }
 
-    fn finding(&'static self, start: usize, end: usize) -> Finding {
+    fn finding(&'static self, start: usize, end: usize, about_post: bool, options: &Options) -> Finding {
         let r = &self.source;
-        Finding {
+        let mut finding = Finding {
             rule: &r.id,
             category: r.category,
             severity: r.severity,
@@ -392,8 +547,46 @@ impl Rule {
             guidance: &self.guidance_title,
             code: self.code_text.iter().map(String::as_str).collect(),
             suggestion: r.suggest.clone(),
+            about_post,
+            detail: None,
+        };
+        if let Some(detail) = &r.detail {
+            finding.add_detail(&detail.replace("{location}", &photo_locations(&options.attachments)));
         }
+        finding
     }
+}
+
+impl Finding {
+    /// Adds a sentence about this post in particular, to `detail` and to the message.
+    fn add_detail(&mut self, sentence: &str) {
+        self.message = format!("{} {sentence}", self.message);
+        self.detail = Some(match self.detail.take() {
+            Some(d) => format!("{d} {sentence}"),
+            None => sentence.to_string(),
+        });
+    }
+}
+
+/// Where the attached photos say they were taken, in plain words: "55.953° N, 3.188° W (taken
+/// on 1 May 2024)".
+fn photo_locations(attachments: &[Attachment]) -> String {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let places: Vec<String> = attachments
+        .iter()
+        .filter_map(|a| {
+            let place = a.gps?.plain();
+            let date = a.taken.as_deref().and_then(|t| {
+                let (y, m, d) = (t.get(..4)?, t.get(5..7)?.parse::<usize>().ok()?, t.get(8..10)?.parse::<u32>().ok()?);
+                Some(format!("{d} {} {y}", MONTHS.get(m.checked_sub(1)?)?))
+            });
+            Some(match date {
+                Some(date) => format!("{place} (taken on {date})"),
+                None => place,
+            })
+        })
+        .collect();
+    places.join("; ")
 }
 
 #[cfg(test)]
@@ -409,15 +602,16 @@ mod tests {
             let r = &rule.source;
             assert!(!r.examples.must_match.is_empty(), "rule {} has no must-match examples", r.id);
             assert!(!r.examples.must_not_match.is_empty(), "rule {} has no must-not-match examples", r.id);
-            let options = Options::with_watchlist(r.examples.watchlist.clone());
-            for text in &r.examples.must_match {
+            for example in &r.examples.must_match {
+                let (text, options) = r.examples.input(example);
                 if !set.check(text, &options).findings.iter().any(|f| f.rule == r.id) {
-                    failures.push(format!("{} should match: {text}", r.id));
+                    failures.push(format!("{} should match: {example:?}", r.id));
                 }
             }
-            for text in &r.examples.must_not_match {
+            for example in &r.examples.must_not_match {
+                let (text, options) = r.examples.input(example);
                 if set.check(text, &options).findings.iter().any(|f| f.rule == r.id) {
-                    failures.push(format!("{} should not match: {text}", r.id));
+                    failures.push(format!("{} should not match: {example:?}", r.id));
                 }
             }
         }
@@ -429,7 +623,7 @@ mod tests {
         let set = RuleSet::get();
         let first_lexicon = signals::builtin_names().len();
         for (id, name) in set.signal_names.iter().enumerate().skip(first_lexicon) {
-            let used = set.rules.iter().any(|r| {
+            let used = name == WORK_GROUP_LEXICON || set.rules.iter().any(|r| {
                 r.at.contains(&id) || r.with.iter().any(|w| w.contains(&id)) || r.without.contains(&id) || r.not_after.contains(&id)
             });
             assert!(used, "lexicon {name} is not used by any rule");

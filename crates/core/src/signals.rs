@@ -2,6 +2,10 @@
 //!
 //! A signal kind is a name rules use: a built-in detector (`chi_number`, `person_name`, …) or a
 //! lexicon (`care_context`, `own_family`, …). Kinds are numbered once when the rule set loads.
+//!
+//! A few kinds describe the post as a whole rather than its words ([`CONTEXT`]): that it is a
+//! private message, who it goes to, what is attached. Rules use them in `with` and `without`
+//! like any other kind, and a rule anchored on one (`at`) gives a finding about the whole post.
 
 use crate::identifiers::{self, IdKind};
 use crate::lexicon::Lexicons;
@@ -20,8 +24,26 @@ pub fn builtin_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = IdKind::ALL.iter().map(|k| k.name()).collect();
     names.extend(PersonKind::ALL.iter().map(|k| k.name()));
     names.push(QUOTED);
+    names.extend(CONTEXT);
     names
 }
+
+/// Signal kinds about the post as a whole, in id order after [`QUOTED`].
+pub const CONTEXT: [&str; 5] = [
+    // A private or direct message.
+    "in_message",
+    // A message to someone on the watch-list (by display name or group name).
+    "recipient_watched",
+    // A group chat: several recipients, or a group name that reads as a work team's.
+    "group_chat",
+    // A photo or video is attached.
+    "attachment",
+    // An attached photo carries the place it was taken.
+    "photo_location",
+];
+
+/// Which [`CONTEXT`] kinds hold for one post, in the same order.
+pub type PostContext = [bool; CONTEXT.len()];
 
 /// Text inside quotation marks: words quoted to be questioned, not used.
 pub const QUOTED: &str = "quoted";
@@ -35,6 +57,15 @@ fn builtin_id_of_person(kind: PersonKind) -> usize {
 }
 
 const QUOTED_ID: usize = IdKind::ALL.len() + PersonKind::ALL.len();
+const FIRST_CONTEXT_ID: usize = QUOTED_ID + 1;
+
+/// The id of a [`CONTEXT`] kind.
+pub fn context_id(name: &str) -> Option<usize> {
+    CONTEXT.iter().position(|k| *k == name).map(|i| FIRST_CONTEXT_ID + i)
+}
+
+/// A [`CONTEXT`] kind's anchor: empty, at the start of the post.
+pub const WHOLE_POST: Span = Span { start: 0, end: 0 };
 
 /// Spans inside '…' or "…" quotes (not apostrophes: a quote opens after a space or bracket and
 /// closes before a space or punctuation, within one line).
@@ -68,13 +99,15 @@ pub struct Signals {
     by_kind: Vec<Vec<Span>>,
     /// The longest span of each kind, so overlap queries only look back that far.
     longest: Vec<usize>,
+    /// Kinds that hold for the whole post ([`CONTEXT`]): present wherever a rule looks.
+    whole_post: Vec<bool>,
     /// Sentence ranges of the searched text.
     pub sentences: Vec<(usize, usize)>,
     pub len: usize,
 }
 
 impl Signals {
-    pub fn collect(text: &str, lexicons: &Lexicons, kinds: usize, watchlist: &Watchlist) -> Signals {
+    pub fn collect(text: &str, lexicons: &Lexicons, kinds: usize, watchlist: &Watchlist, context: &PostContext) -> Signals {
         let mut by_kind = vec![Vec::new(); kinds];
         let sentences = text::sentences(text);
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
@@ -86,7 +119,14 @@ impl Signals {
         }
         let quoted = quoted_spans(text);
         by_kind[QUOTED_ID] = quoted.iter().map(|&(start, end)| Span { start, end }).collect();
-        let first_lexicon = QUOTED_ID + 1;
+        let mut whole_post = vec![false; kinds];
+        for (i, &present) in context.iter().enumerate() {
+            whole_post[FIRST_CONTEXT_ID + i] = present;
+            if present {
+                by_kind[FIRST_CONTEXT_ID + i].push(WHOLE_POST);
+            }
+        }
+        let first_lexicon = FIRST_CONTEXT_ID + CONTEXT.len();
         for hit in lexicons.find(text, &quoted) {
             by_kind[first_lexicon + hit.lexicon].push(Span { start: hit.start, end: hit.end });
         }
@@ -95,7 +135,7 @@ impl Signals {
             spans.dedup();
         }
         let longest = by_kind.iter().map(|spans| spans.iter().map(|s| s.end - s.start).max().unwrap_or(0)).collect();
-        Signals { by_kind, longest, sentences, len: text.len() }
+        Signals { by_kind, longest, whole_post, sentences, len: text.len() }
     }
 
     pub fn spans(&self, kind: usize) -> &[Span] {
@@ -104,6 +144,9 @@ impl Signals {
 
     /// Any span of `kind` overlapping `[start, end)` other than `except`.
     pub fn any_in(&self, kind: usize, start: usize, end: usize, except: Span) -> bool {
+        if self.whole_post[kind] {
+            return true;
+        }
         let spans = &self.by_kind[kind];
         // Spans are sorted by start and none is longer than `longest`, so only those starting
         // within that distance before `start` can overlap.
