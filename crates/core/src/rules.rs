@@ -199,7 +199,7 @@ impl RuleSet {
         let mut findings: Vec<Finding> = Vec::new();
         // Spans already flagged, per category: a span is flagged once per category, by the
         // first rule (in file order) that holds there. Non-overlapping, keyed by start.
-        let mut flagged: [BTreeMap<usize, usize>; 5] = Default::default();
+        let mut flagged: [BTreeMap<usize, usize>; Category::COUNT] = Default::default();
         for rule in &self.rules {
             if !options.is_enabled(rule.source.category) {
                 continue;
