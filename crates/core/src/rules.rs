@@ -220,7 +220,7 @@ impl RuleSet {
                 }
             }
         }
-        findings.sort_by(|a, b| (a.start, a.end, a.category).cmp(&(b.start, b.end, b.category)));
+        findings.sort_by_key(|f| (f.start, f.end, f.category));
         Report { findings }
     }
 }
