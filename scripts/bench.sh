@@ -130,16 +130,11 @@ fi
 
 # --- 5: CLI throughput on the dev corpus -------------------------------------------------------
 step "Bench: postcare check --jsonl on the dev corpus"
-CORPUS=${BENCH_CORPUS:-}
-if [ -z "$CORPUS" ]; then
-  for c in tests/dev.jsonl ../shared/corpus/dev.jsonl; do
-    if [ -f "$c" ]; then CORPUS=$c; break; fi
-  done
-fi
+CORPUS=${BENCH_CORPUS:-tests/corpus/dev.jsonl}
 REPEAT=${BENCH_REPEAT:-200}
-if [ -z "$CORPUS" ] || [ ! -f "$CORPUS" ]; then
-  skip cli "no dev corpus (looked for tests/dev.jsonl and ../shared/corpus/dev.jsonl)"
-  skip peer "no dev corpus (looked for tests/dev.jsonl and ../shared/corpus/dev.jsonl)"
+if [ ! -f "$CORPUS" ]; then
+  skip cli "no dev corpus at $CORPUS"
+  skip peer "no dev corpus at $CORPUS"
 elif [ ! -x target/release/postcare ]; then
   skip cli "target/release/postcare is not built"
 else

@@ -12,12 +12,19 @@ use serde::Deserialize;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
+/// The engine's categories, as `--off` takes them.
+fn category_names() -> String {
+    Category::ALL.map(Category::as_str).join(", ")
+}
+
+fn usage() -> String {
+    format!(
+        "\
 postcare: check a draft social media post against the SSSC social media guidance
 
 usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
-  postcare check --jsonl [--watch NAME]...             check JSON Lines {\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?} from stdin
+  postcare check --jsonl [--watch NAME]...             check JSON Lines {{\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?}} from stdin
   postcare eval CORPUS.jsonl [--misses] [--rules-only]  precision, recall and F1 against labelled posts
   postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
                                                        fit the learned layer (scripts/train-model.sh)
@@ -26,39 +33,75 @@ usage:
 options:
   --json           print the findings as JSON
   --watch NAME     a person you support (repeatable); matched by first name, surname with a title, short forms
-  --off CATEGORY   switch a category off (confidentiality, boundaries, dignity, reputation, exposure)
+  --off CATEGORY   switch a category off ({})
   --context WHERE  post (the default), comment or message
   --to NAME        who a message goes to, or a group chat's name (repeatable)
   --attach WHAT    an attached photo or video: image, video, or a JPEG or PNG file to read its location and date from (repeatable)
 
-exit status: 0 no findings, 1 findings, 2 error";
+exit status: 0 no findings, 1 findings, 2 error",
+        category_names()
+    )
+}
+
+/// Why a command stopped before it finished.
+enum Stop {
+    /// Something to tell the user; exit status 2.
+    Error(String),
+    /// Whatever was reading the output went away (`postcare guidance | head`): nothing more to
+    /// do, so exit quietly, as other command-line tools do.
+    ReaderGone,
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Error(message)
+    }
+}
+
+impl From<&str> for Stop {
+    fn from(message: &str) -> Stop {
+        Stop::Error(message.to_string())
+    }
+}
+
+/// Errors writing the output.
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        if e.kind() == io::ErrorKind::BrokenPipe { Stop::ReaderGone } else { Stop::Error(format!("cannot write output: {e}")) }
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => ExitCode::from(code),
-        Err(message) => {
-            eprintln!("postcare: {message}");
+        Err(Stop::ReaderGone) => ExitCode::SUCCESS,
+        Err(Stop::Error(message)) => {
+            // If standard error is gone too there is no one left to tell.
+            writeln!(io::stderr(), "postcare: {message}").ok();
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<u8, String> {
-    match args.first().map(String::as_str) {
-        Some("check") => run_check(&args[1..]),
-        Some("eval") => run_eval(&args[1..]),
-        Some("train") => run_train(&args[1..]),
+fn run(args: &[String]) -> Result<u8, Stop> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let code = match args.first().map(String::as_str) {
+        Some("check") => run_check(&args[1..], &mut out)?,
+        Some("eval") => run_eval(&args[1..], &mut out)?,
+        Some("train") => run_train(&args[1..], &mut out)?,
         Some("guidance") => {
-            print_guidance();
-            Ok(0)
+            write_guidance(&mut out)?;
+            0
         }
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            Ok(0)
+            writeln!(out, "{}", usage())?;
+            0
         }
-        _ => Err(format!("expected a command\n\n{USAGE}")),
-    }
+        _ => return Err(format!("expected a command\n\n{}", usage()).into()),
+    };
+    out.flush()?;
+    Ok(code)
 }
 
 struct CheckArgs {
@@ -68,7 +111,7 @@ struct CheckArgs {
     options: Options,
 }
 
-fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
+fn parse_check_args(args: &[String]) -> Result<CheckArgs, Stop> {
     let mut parsed = CheckArgs { input: None, json: false, jsonl: false, options: Options::default() };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -78,7 +121,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--watch" => parsed.options.watchlist.push(it.next().ok_or("--watch needs a name")?.clone()),
             "--off" => {
                 let name = it.next().ok_or("--off needs a category")?;
-                parsed.options.disabled.push(Category::parse(name).ok_or_else(|| format!("unknown category {name:?}"))?);
+                parsed.options.disabled.push(Category::parse(name).ok_or_else(|| format!("unknown category {name:?} (one of {})", category_names()))?);
             }
             "--context" => {
                 let name = it.next().ok_or("--context needs post, comment or message")?;
@@ -86,14 +129,14 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
                     "post" => Context::Post,
                     "comment" => Context::Comment,
                     "message" => Context::Message,
-                    other => return Err(format!("unknown context {other:?} (post, comment or message)")),
+                    other => return Err(format!("unknown context {other:?} (post, comment or message)").into()),
                 };
             }
             "--to" => parsed.options.to.push(it.next().ok_or("--to needs a name")?.clone()),
             "--attach" => parsed.options.attachments.push(attachment(it.next().ok_or("--attach needs image, video or a file")?)?),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}").into()),
             path if parsed.input.is_none() => parsed.input = Some(path.to_string()),
-            extra => return Err(format!("unexpected argument {extra:?}")),
+            extra => return Err(format!("unexpected argument {extra:?}").into()),
         }
     }
     Ok(parsed)
@@ -127,22 +170,21 @@ fn read_input(input: Option<&str>) -> Result<String, String> {
     })
 }
 
-fn run_check(args: &[String]) -> Result<u8, String> {
+fn run_check(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     let args = parse_check_args(args)?;
     if args.jsonl {
         if args.input.is_some() {
             return Err("--jsonl reads standard input; give no FILE".into());
         }
-        return check_jsonl(&args.options);
+        return check_jsonl(&args.options, out);
     }
     let text = read_input(args.input.as_deref())?;
     let report = check(&text, &args.options);
-    let mut out = io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
-        writeln!(out).ok();
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
+        writeln!(out)?;
     } else {
-        write_human(&mut out, &text, &report).map_err(|e| e.to_string())?;
+        write_human(out, &text, &report)?;
     }
     Ok(if report.findings.is_empty() { 0 } else { 1 })
 }
@@ -159,9 +201,8 @@ struct JsonlInput {
 }
 
 /// One output line per input line, in order; a bad line gets an error object, never a crash.
-fn check_jsonl(base: &Options) -> Result<u8, String> {
+fn check_jsonl(base: &Options, out: &mut impl Write) -> Result<u8, Stop> {
     let stdin = io::stdin().lock();
-    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut any = false;
     for (number, line) in stdin.split(b'\n').enumerate() {
         let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -200,9 +241,8 @@ fn check_jsonl(base: &Options) -> Result<u8, String> {
                 serde_json::json!({"id": id, "error": format!("line {}: {e}", number + 1), "findings": []})
             }
         };
-        writeln!(out, "{value}").map_err(|e| e.to_string())?;
+        writeln!(out, "{value}")?;
     }
-    out.flush().map_err(|e| e.to_string())?;
     Ok(if any { 1 } else { 0 })
 }
 
@@ -272,7 +312,7 @@ fn superscript(n: usize) -> String {
     n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
 }
 
-fn run_eval(args: &[String]) -> Result<u8, String> {
+fn run_eval(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     let path = args.iter().find(|a| !a.starts_with("--")).ok_or("eval needs a corpus file")?;
     let show_misses = args.iter().any(|a| a == "--misses");
     let rules_only = args.iter().any(|a| a == "--rules-only");
@@ -282,7 +322,7 @@ fn run_eval(args: &[String]) -> Result<u8, String> {
         options.rules_only = rules_only;
         check(text, &options)
     });
-    print_scores(&scores, show_misses);
+    write_scores(out, &scores, show_misses)?;
     Ok(0)
 }
 
@@ -291,18 +331,18 @@ fn read_corpus(path: &str) -> Result<Vec<eval::LabelledPost>, String> {
     eval::parse_corpus(&source).map_err(|e| format!("{path}: {e}"))
 }
 
-fn run_train(args: &[String]) -> Result<u8, String> {
+fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     let mut corpora = Vec::new();
-    let mut out = None;
+    let mut out_file = None;
     let mut curve = None;
     let mut params = train::Params::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--out" => out = Some(it.next().ok_or("--out needs a file")?.clone()),
+            "--out" => out_file = Some(it.next().ok_or("--out needs a file")?.clone()),
             "--curve" => curve = Some(it.next().ok_or("--curve needs a corpus")?.clone()),
             "--folds" => params.folds = it.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 2).ok_or("--folds needs a number >= 2")?,
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}").into()),
             path => corpora.push(path.to_string()),
         }
     }
@@ -314,80 +354,82 @@ fn run_train(args: &[String]) -> Result<u8, String> {
         posts.extend(read_corpus(path)?);
     }
     let trained = train::train(&posts, &params);
-    println!("Training posts: {} (from {})", posts.len(), corpora.join(", "));
-    println!("\nRules alone, on the training posts:");
-    print_summary(&trained.rules_alone);
-    println!("\nRules and model, {}-fold cross-validated on the training posts:", params.folds);
-    print_scores(&trained.cross_validated, false);
-    println!("\nThresholds (caution / warn), chosen on the training posts only:");
+    writeln!(out, "Training posts: {} (from {})", posts.len(), corpora.join(", "))?;
+    writeln!(out, "\nRules alone, on the training posts:")?;
+    write_summary(out, &trained.rules_alone)?;
+    writeln!(out, "\nRules and model, {}-fold cross-validated on the training posts:", params.folds)?;
+    write_scores(out, &trained.cross_validated, false)?;
+    writeln!(out, "\nThresholds (caution / warn), chosen on the training posts only:")?;
     for c in Category::ALL {
         let h = &trained.model.heads[c as usize];
         let warn = if h.warn > 1.0 { "never".to_string() } else { format!("{:.2}", h.warn) };
-        println!("  {:<16}{:.2} / {warn}", c.as_str(), h.caution);
+        writeln!(out, "  {:<16}{:.2} / {warn}", c.as_str(), h.caution)?;
     }
-    if let Some(path) = &out {
+    if let Some(path) = &out_file {
         let bytes = trained.model.to_bytes();
         std::fs::write(path, &bytes).map_err(|e| format!("{path}: {e}"))?;
-        println!("\nWrote {path} ({} bytes)", bytes.len());
+        writeln!(out, "\nWrote {path} ({} bytes)", bytes.len())?;
     }
     if let Some(path) = &curve {
         let valid = read_corpus(path)?;
-        println!("\nOn {path} ({} posts; aggregate figures only):", valid.len());
+        writeln!(out, "\nOn {path} ({} posts; aggregate figures only):", valid.len())?;
         let rules = eval::score_with(&valid, |text, options| {
             let mut options = options.clone();
             options.rules_only = true;
             check(text, &options)
         });
-        print!("  rules alone:        ");
-        print_summary(&rules);
+        write!(out, "  rules alone:        ")?;
+        write_summary(out, &rules)?;
         for fraction in [0.25, 0.5, 0.75, 1.0] {
             let part = train::sample(posts.clone(), fraction, params.seed);
             let n = part.len();
             let model = if fraction == 1.0 { trained.model.clone() } else { train::train(&part, &params).model };
-            print!("  rules + model, {:>3.0}% ({n} posts): ", fraction * 100.0);
-            print_summary(&train::score_with_model(&valid, &model));
+            write!(out, "  rules + model, {:>3.0}% ({n} posts): ", fraction * 100.0)?;
+            write_summary(out, &train::score_with_model(&valid, &model))?;
         }
     }
     Ok(0)
 }
 
-fn print_summary(s: &Scores) {
-    println!("post-recall {:.3} false-alarm {:.3} macro-F1 {:.3}", s.post_recall(), s.false_alarm_rate(), s.macro_f1());
+fn write_summary(out: &mut impl Write, s: &Scores) -> io::Result<()> {
+    writeln!(out, "post-recall {:.3} false-alarm {:.3} macro-F1 {:.3}", s.post_recall(), s.false_alarm_rate(), s.macro_f1())
 }
 
-fn print_scores(s: &Scores, show_misses: bool) {
-    println!("{:<16}{:>5}{:>5}{:>5}{:>11}{:>8}{:>7}", "category", "tp", "fp", "fn", "precision", "recall", "F1");
+fn write_scores(out: &mut impl Write, s: &Scores, show_misses: bool) -> io::Result<()> {
+    writeln!(out, "{:<16}{:>5}{:>5}{:>5}{:>11}{:>8}{:>7}", "category", "tp", "fp", "fn", "precision", "recall", "F1")?;
     for (c, n) in &s.by_category {
-        println!("{:<16}{:>5}{:>5}{:>5}{:>11.3}{:>8.3}{:>7.3}", c.as_str(), n.true_pos, n.false_pos, n.false_neg, n.precision(), n.recall(), n.f1());
+        writeln!(out, "{:<16}{:>5}{:>5}{:>5}{:>11.3}{:>8.3}{:>7.3}", c.as_str(), n.true_pos, n.false_pos, n.false_neg, n.precision(), n.recall(), n.f1())?;
     }
-    println!(
+    writeln!(
+        out,
         "posts: {}  flagged-right {}  false-alarms {}  missed {}  quiet-right {}",
         s.posts, s.flagged_right, s.false_alarms, s.missed, s.quiet_right
-    );
-    println!("post-level recall {:.3}  false-alarm rate {:.3}  macro-F1 {:.3}", s.post_recall(), s.false_alarm_rate(), s.macro_f1());
+    )?;
+    writeln!(out, "post-level recall {:.3}  false-alarm rate {:.3}  macro-F1 {:.3}", s.post_recall(), s.false_alarm_rate(), s.macro_f1())?;
     if show_misses {
         for m in &s.misses {
             let names = |set: &std::collections::BTreeSet<Category>| set.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",");
-            println!("miss {}: expected [{}] found [{}]", m.id, names(&m.expected), names(&m.found));
+            writeln!(out, "miss {}: expected [{}] found [{}]", m.id, names(&m.expected), names(&m.found))?;
         }
     }
+    Ok(())
 }
 
-fn print_guidance() {
+fn write_guidance(out: &mut impl Write) -> io::Result<()> {
     let g = Guidance::get();
-    println!("{}\n", g.intro);
+    writeln!(out, "{}\n", g.intro)?;
     for area in &g.areas {
-        println!("{}\n{}\n", area.title.to_uppercase(), area.summary);
+        writeln!(out, "{}\n{}\n", area.title.to_uppercase(), area.summary)?;
         for point in &area.points {
-            println!("  - {point}");
+            writeln!(out, "  - {point}")?;
         }
-        println!("\n  Code of Practice:");
+        writeln!(out, "\n  Code of Practice:")?;
         for id in &area.code {
             if let Some(s) = g.statement(id) {
-                println!("  \"{}\"", s.text);
+                writeln!(out, "  \"{}\"", s.text)?;
             }
         }
-        println!();
+        writeln!(out)?;
     }
-    println!("The full SSSC Codes of Practice: {}", g.codes_url);
+    writeln!(out, "The full SSSC Codes of Practice: {}", g.codes_url)
 }

@@ -168,3 +168,48 @@ fn jsonl_takes_context_recipients_and_attachments_and_corpus_photo_descriptions(
     assert_eq!(&text[s..e], "1904851231", "offsets are into the text as given");
     assert_eq!(rules(&lines[2]), ["exposure.photo-location"]);
 }
+
+/// Runs `postcare` with its standard output already closed by its reader, as in
+/// `postcare guidance | head` once `head` has had enough.
+fn postcare_reader_gone(args: &[&str], stdin: &[u8]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postcare"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("postcare runs");
+    // The command may stop before reading all of its input; that is not what is tested here.
+    child.stdin.take().expect("stdin").write_all(stdin).ok();
+    child.wait_with_output().expect("postcare finishes")
+}
+
+#[test]
+fn every_command_exits_quietly_when_its_reader_goes_away() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus/dev.jsonl");
+    let draft = b"CHI 1904851231 for the lady in room 4";
+    let line = b"{\"id\": 1, \"text\": \"CHI 1904851231\"}\n";
+    let runs: [(&[&str], &[u8]); 6] = [
+        (&["guidance"], b""),
+        (&["help"], b""),
+        (&["check"], draft),
+        (&["check", "--json"], draft),
+        (&["check", "--jsonl"], line),
+        (&["eval", corpus], b""),
+    ];
+    for (args, stdin) in runs {
+        let out = postcare_reader_gone(args, stdin);
+        assert_eq!(out.status.code(), Some(0), "postcare {args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "postcare {args:?} says nothing");
+    }
+}
+
+#[test]
+fn usage_lists_every_category() {
+    let text = String::from_utf8(postcare(&["help"], b"").stdout).unwrap();
+    for category in postcare_core::Category::ALL {
+        assert!(text.contains(category.as_str()), "{category} missing from the usage text");
+    }
+}

@@ -83,13 +83,12 @@ impl Guidance {
 mod tests {
     use super::*;
 
+    /// Every category's area is checked with the rest of what a category needs, in
+    /// tests/categories.rs.
     #[test]
-    fn guidance_has_the_three_areas_and_every_category() {
+    fn guidance_has_the_three_areas() {
         let g = Guidance::get();
         let titles: Vec<&str> = g.areas.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["Sharing information", "Maintaining boundaries", "Protecting yourself"]);
-        for c in Category::ALL {
-            assert!(g.areas.iter().any(|a| a.categories.contains(&c)), "{c} has no area");
-        }
     }
 }

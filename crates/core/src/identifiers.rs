@@ -1,14 +1,19 @@
 //! Identifiers: numbers and places that pin down a person, each validated rather than guessed.
 //!
-//! Formats and test values: Scottish CHI and NHS numbers (mod 11), National Insurance numbers
-//! (issued prefixes), UK postcodes and phone numbers, email addresses, dates of birth and ages,
-//! street addresses (with Scottish flat notation), room, bed and ward numbers, door and key-safe
-//! codes, and case references. Digits may be written with spaces, dots or dashes.
+//! Scottish CHI and NHS numbers (mod 11), National Insurance numbers (issued prefixes), UK
+//! postcodes and phone numbers, email addresses, dates of birth and ages, street addresses (with
+//! Scottish flat notation), room, bed and ward numbers, door and key-safe codes, case references
+//! and named care settings. Digits may be written with spaces, dots or dashes. The formats and
+//! the public test values the tests use are in `docs/identifiers.md`.
+//!
+//! Each kind is one row of `KINDS`: its signal name, the pattern that proposes candidates and
+//! the check that keeps the real ones. Adding a kind is a variant of [`IdKind`] and a row.
 
-use regex::{Regex, RegexSet};
+use regex::{Match, Regex, RegexSet};
 use std::sync::OnceLock;
 
-/// The kinds of identifier this module finds. Rules refer to them by [`IdKind::name`].
+/// The kinds of identifier this module finds, declared in the order of their rows in `KINDS`,
+/// where each has its signal name, pattern and check. Rules refer to them by [`IdKind::name`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdKind {
     Chi,
@@ -30,45 +35,20 @@ pub enum IdKind {
 }
 
 impl IdKind {
-    pub const ALL: [IdKind; 16] = [
-        IdKind::Chi,
-        IdKind::Nhs,
-        IdKind::Nino,
-        IdKind::Postcode,
-        IdKind::PostcodeDistrict,
-        IdKind::Phone,
-        IdKind::Email,
-        IdKind::DateOfBirth,
-        IdKind::Age,
-        IdKind::StreetAddress,
-        IdKind::Street,
-        IdKind::Flat,
-        IdKind::RoomNumber,
-        IdKind::AccessCode,
-        IdKind::CaseReference,
-        IdKind::NamedSetting,
-    ];
+    /// Every kind, in table order.
+    pub const ALL: [IdKind; KINDS.len()] = {
+        let mut all = [IdKind::Chi; KINDS.len()];
+        let mut i = 0;
+        while i < KINDS.len() {
+            all[i] = KINDS[i].kind;
+            i += 1;
+        }
+        all
+    };
 
     /// The signal name rules use.
     pub fn name(self) -> &'static str {
-        match self {
-            IdKind::Chi => "chi_number",
-            IdKind::Nhs => "nhs_number",
-            IdKind::Nino => "ni_number",
-            IdKind::Postcode => "postcode",
-            IdKind::PostcodeDistrict => "postcode_district",
-            IdKind::Phone => "phone_number",
-            IdKind::Email => "email_address",
-            IdKind::DateOfBirth => "date_of_birth",
-            IdKind::Age => "age",
-            IdKind::StreetAddress => "street_address",
-            IdKind::Street => "street_name",
-            IdKind::Flat => "flat_number",
-            IdKind::RoomNumber => "room_number",
-            IdKind::AccessCode => "access_code",
-            IdKind::CaseReference => "case_reference",
-            IdKind::NamedSetting => "named_setting",
-        }
+        KINDS[self as usize].name
     }
 }
 
@@ -102,7 +82,7 @@ pub fn is_valid_nhs(digits: &[u32]) -> bool {
 }
 
 fn is_real_date(day: u32, month: u32, year: u32) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -164,65 +144,136 @@ pub fn is_valid_postcode(candidate: &str) -> bool {
     inward_ok && first_ok && second_ok
 }
 
-struct Patterns {
-    ten_digits: Regex,
-    nino: Regex,
-    postcode: Regex,
-    district: Regex,
-    phone: Regex,
-    email: Regex,
-    dob: Regex,
-    age: Regex,
-    street_address: Regex,
-    street: Regex,
-    flat: Regex,
-    room: Regex,
-    access_code: Regex,
-    case_reference: Regex,
-    named_setting: Regex,
-    /// All of the above in one set, in field order: one pass says which patterns can match at
-    /// all, so most drafts run only two or three of them.
+/// How one kind of identifier is found: `pattern` proposes candidates, and `accept` keeps the real
+/// ones and says which part of the match to underline.
+struct Row {
+    kind: IdKind,
+    /// The signal name rules use.
+    name: &'static str,
+    /// A regular expression; `{date}` and `{street_types}` stand for [`DATE`] and [`STREET_TYPES`].
+    pattern: &'static str,
+    /// The span of the identifier for one match of `pattern` in the text, or `None` to drop it.
+    accept: fn(&str, Match) -> Option<(usize, usize)>,
+}
+
+/// Every kind of identifier, one row each, in [`IdKind`] order. A row's place in this table is
+/// also its pattern's index in the compiled set.
+const KINDS: &[Row] = &[
+    Row { kind: IdKind::Chi, name: "chi_number", pattern: TEN_DIGITS, accept: chi },
+    Row { kind: IdKind::Nhs, name: "nhs_number", pattern: TEN_DIGITS, accept: nhs },
+    Row {
+        kind: IdKind::Nino,
+        name: "ni_number",
+        pattern: r"(?i-u)(?-u:\b)[a-z]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[a-d](?-u:\b)",
+        accept: nino,
+    },
+    Row {
+        kind: IdKind::Postcode,
+        name: "postcode",
+        pattern: r"(?i-u)(?-u:\b)(?:[a-z]{1,2}[0-9][a-z[0-9]]?|gir) ?[0-9][a-z]{2}(?-u:\b)",
+        accept: postcode,
+    },
+    // A bare Scottish outward code ("in KA7") after a place preposition.
+    Row {
+        kind: IdKind::PostcodeDistrict,
+        name: "postcode_district",
+        pattern: r"(?-u:\b)(?:in|at|from|near|round|around) (?:AB|DD|DG|EH|FK|G|HS|IV|KA|KW|KY|ML|PA|PH|TD|ZE)[0-9]{1,2}(?-u:\b)",
+        accept: postcode_district,
+    },
+    Row {
+        kind: IdKind::Phone,
+        name: "phone_number",
+        pattern: r"(?:\+44[ \-]?\(?0?\)?[ \-]?[0-9]|\(?(?-u:\b)0[0-9])[[0-9] \-()]{8,14}[0-9](?-u:\b)",
+        accept: phone,
+    },
+    Row {
+        kind: IdKind::Email,
+        name: "email_address",
+        pattern: r"(?i-u)(?-u:\b)[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?-u:\b)",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::DateOfBirth,
+        name: "date_of_birth",
+        pattern: r"(?i-u)(?-u:\b)(?:d\.?o\.?b\.?|date of birth|born|b\.)[ \t]*(?:is|was|on|:|-)?[ \t]*{date}",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::Age,
+        name: "age",
+        pattern: r"(?i-u)(?-u:\b)(?:(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|[0-9]{1,2} ?y/?o|aged? [0-9]{1,3}|(?:he|she|gran|granny|nan|nana|mum|dad|papa|grandad|wife|husband|son|daughter)(?:'s| is) (?:nearly |almost |)[0-9]{1,3}|[0-9]{1,3}yo)(?-u:\b)|\([0-9]{1,3}\)|, [0-9]{2,3},",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::StreetAddress,
+        name: "street_address",
+        pattern: r"(?-u:\b)[0-9]{1,4}[a-zA-Z]?,? (?:[A-Z][a-z'\-]+ ){1,3}(?i-u:{street_types})(?-u:\b)",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::Street,
+        name: "street_name",
+        pattern: r"(?-u:\b)(?:on|in|at|off|up|along|near|round) (?:the )?(?:[A-Z][a-z'\-]+ ){1,2}(?i-u:{street_types})(?-u:\b)",
+        accept: street,
+    },
+    Row {
+        kind: IdKind::Flat,
+        name: "flat_number",
+        pattern: r"(?i-u)(?-u:\b)(?:flat [0-9]{1,3}(?:[/\-][0-9]{1,3})?[a-z]?|[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,4}(?: [A-Z][a-z]+)+|[0-9]{1,3}[a-f](?-u:\b))",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::RoomNumber,
+        name: "room_number",
+        pattern: r"(?i-u)(?-u:\b)(?:room|rm|bed|bay|ward|cell|pod|cubicle|side room) ?(?:no\.? ?|number |#)?[0-9]{1,3}[a-z]?(?-u:\b)",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::AccessCode,
+        name: "access_code",
+        pattern: r"(?i-u)(?-u:\b)(?:key ?safe|key box|lock ?box|door code|door entry|entry code|alarm code|gate code|code for the (?:door|gate|keysafe)|(?:door|gate|keysafe|alarm) (?:code|pin|number))(?-u:\b)[ -\-/-~]{0,40}?(?-u:\b)[0-9]{3,6}#?",
+        accept: access_code,
+    },
+    Row {
+        kind: IdKind::CaseReference,
+        name: "case_reference",
+        pattern: r"(?i-u)(?-u:\b)(?:case|client|file|referral|service user|su|record|patient|hospital|swift|carefirst|mosaic) ?(?:no\.?|number|ref(?:erence)?|id|#)\.?:? ?[a-z]{0,3}[0-9]{4,}(?-u:\b)",
+        accept: whole,
+    },
+    Row {
+        kind: IdKind::NamedSetting,
+        name: "named_setting",
+        pattern: r"(?-u:\b)(?:[A-Z][a-z'\-]+ ){1,2}(?:House|Lodge|Court|View|Care Home|Nursing Home|Care Centre|Day Centre|Resource Centre|Hostel|Flats|Grange|Manor|Rise|Nursery|Unit|Ward|Hollow|Gardens|Cottage|Villa|Mains|Bank)(?-u:\b)",
+        accept: whole,
+    },
+];
+
+/// Ten digits, optionally grouped by single spaces, dots or dashes ("943 476 5919"): a CHI or an
+/// NHS number.
+const TEN_DIGITS: &str = r"(?-u:\b)[0-9](?:[ .\-]?[0-9]){9}(?-u:\b)";
+const DATE: &str = r"(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? (?:[0-9]{4}|'?[0-9]{2}))";
+const STREET_TYPES: &str = r"(?:road|rd|street|st|avenue|ave|crescent|cres|drive|dr|place|pl|terrace|terr|lane|ln|court|ct|gardens|gdns|park|way|brae|wynd|close|grove|row|square|sq|walk|loan|gate|mews|quadrant|vennel|path|circle|view|rise|green|hill|loaning|neuk|pend|brow|parade)";
+
+/// The table's patterns, compiled once: each on its own, and all in one set so that one pass
+/// says which can match at all (most drafts then run only two or three of them).
+struct Compiled {
+    each: Vec<Regex>,
     any: RegexSet,
 }
 
-impl Patterns {
-    fn in_order(&self) -> [&Regex; 15] {
-        [
-            &self.ten_digits, &self.nino, &self.postcode, &self.district, &self.phone, &self.email, &self.dob, &self.age,
-            &self.street_address, &self.street, &self.flat, &self.room, &self.access_code, &self.case_reference,
-            &self.named_setting,
-        ]
-    }
-}
-
-fn patterns() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("identifier pattern {p}: {e}"));
-        const DATE: &str = r"(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? (?:[0-9]{4}|'?[0-9]{2}))";
-        const STREET_TYPES: &str = r"(?:road|rd|street|st|avenue|ave|crescent|cres|drive|dr|place|pl|terrace|terr|lane|ln|court|ct|gardens|gdns|park|way|brae|wynd|close|grove|row|square|sq|walk|loan|gate|mews|quadrant|vennel|path|circle|view|rise|green|hill|loaning|neuk|pend|brow|parade)";
-        let mut patterns = Patterns {
-            any: RegexSet::empty(),
-            // Ten digits, optionally grouped by single spaces, dots or dashes ("943 476 5919").
-            ten_digits: re(r"(?-u:\b)[0-9](?:[ .\-]?[0-9]){9}(?-u:\b)"),
-            nino: re(r"(?i-u)(?-u:\b)[a-z]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[a-d](?-u:\b)"),
-            postcode: re(r"(?i-u)(?-u:\b)(?:[a-z]{1,2}[0-9][a-z[0-9]]?|gir) ?[0-9][a-z]{2}(?-u:\b)"),
-            // A bare Scottish outward code ("in KA7") after a place preposition.
-            district: re(r"(?-u:\b)(?:in|at|from|near|round|around) (?:AB|DD|DG|EH|FK|G|HS|IV|KA|KW|KY|ML|PA|PH|TD|ZE)[0-9]{1,2}(?-u:\b)"),
-            phone: re(r"(?:\+44[ \-]?\(?0?\)?[ \-]?[0-9]|\(?(?-u:\b)0[0-9])[[0-9] \-()]{8,14}[0-9](?-u:\b)"),
-            email: re(r"(?i-u)(?-u:\b)[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?-u:\b)"),
-            dob: re(&format!(r"(?i-u)(?-u:\b)(?:d\.?o\.?b\.?|date of birth|born|b\.)[ \t]*(?:is|was|on|:|-)?[ \t]*{DATE}")),
-            age: re(r"(?i-u)(?-u:\b)(?:(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \-]?(?:years?|yrs?|month|week)s?[ \-]old|[0-9]{1,2} ?y/?o|aged? [0-9]{1,3}|(?:he|she|gran|granny|nan|nana|mum|dad|papa|grandad|wife|husband|son|daughter)(?:'s| is) (?:nearly |almost |)[0-9]{1,3}|[0-9]{1,3}yo)(?-u:\b)|\([0-9]{1,3}\)|, [0-9]{2,3},"),
-            street_address: re(&format!(r"(?-u:\b)[0-9]{{1,4}}[a-zA-Z]?,? (?:[A-Z][a-z'\-]+ ){{1,3}}(?i-u:{STREET_TYPES})(?-u:\b)")),
-            street: re(&format!(r"(?-u:\b)(?:on|in|at|off|up|along|near|round) (?:the )?(?:[A-Z][a-z'\-]+ ){{1,2}}(?i-u:{STREET_TYPES})(?-u:\b)")),
-            flat: re(r"(?i-u)(?-u:\b)(?:flat [0-9]{1,3}(?:[/\-][0-9]{1,3})?[a-z]?|[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,4}(?: [A-Z][a-z]+)+|[0-9]{1,3}[a-f](?-u:\b))"),
-            room: re(r"(?i-u)(?-u:\b)(?:room|rm|bed|bay|ward|cell|pod|cubicle|side room) ?(?:no\.? ?|number |#)?[0-9]{1,3}[a-z]?(?-u:\b)"),
-            access_code: re(r"(?i-u)(?-u:\b)(?:key ?safe|key box|lock ?box|door code|door entry|entry code|alarm code|gate code|code for the (?:door|gate|keysafe)|(?:door|gate|keysafe|alarm) (?:code|pin|number))(?-u:\b)[ -\-/-~]{0,40}?(?-u:\b)[0-9]{3,6}#?"),
-            case_reference: re(r"(?i-u)(?-u:\b)(?:case|client|file|referral|service user|su|record|patient|hospital|swift|carefirst|mosaic) ?(?:no\.?|number|ref(?:erence)?|id|#)\.?:? ?[a-z]{0,3}[0-9]{4,}(?-u:\b)"),
-            named_setting: re(r"(?-u:\b)(?:[A-Z][a-z'\-]+ ){1,2}(?:House|Lodge|Court|View|Care Home|Nursing Home|Care Centre|Day Centre|Resource Centre|Hostel|Flats|Grange|Manor|Rise|Nursery|Unit|Ward|Hollow|Gardens|Cottage|Villa|Mains|Bank)(?-u:\b)"),
-        };
-        patterns.any = RegexSet::new(patterns.in_order().map(Regex::as_str)).expect("identifier pattern set");
-        patterns
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let sources: Vec<String> = KINDS
+            .iter()
+            .map(|row| row.pattern.replace("{date}", DATE).replace("{street_types}", STREET_TYPES))
+            .collect();
+        let each = sources
+            .iter()
+            .zip(KINDS)
+            .map(|(p, row)| Regex::new(p).unwrap_or_else(|e| panic!("identifier pattern {}: {e}", row.name)))
+            .collect();
+        Compiled { each, any: RegexSet::new(&sources).expect("identifier pattern set") }
     })
 }
 
@@ -251,105 +302,103 @@ const NOT_A_PERSON_NUMBER: &[&str] = &[
 
 /// Finds every identifier in `text`, in order of position.
 pub fn find(text: &str) -> Vec<Identifier> {
-    let p = patterns();
+    let compiled = compiled();
     let mut out = Vec::new();
-    let mut push = |kind, start, end| out.push(Identifier { kind, start, end });
-    let can_match = p.any.matches(text);
-    let run = |i: usize, re: &'static Regex| can_match.matched(i).then(|| re.find_iter(text)).into_iter().flatten();
-
-    for m in run(0, &p.ten_digits) {
-        let digits = digits_of(m.as_str());
-        let after_plus44 = text[..m.start()].trim_end().ends_with("+44");
-        let labelled_health = preceded_by(text, m.start(), 24, &["chi", "nhs", "health", "patient"]);
-        if after_plus44 || (!labelled_health && preceded_by(text, m.start(), 24, NOT_A_PERSON_NUMBER)) {
-            continue;
+    for i in compiled.any.matches(text).iter() {
+        let row = &KINDS[i];
+        for m in compiled.each[i].find_iter(text) {
+            if let Some((start, end)) = (row.accept)(text, m) {
+                out.push(Identifier { kind: row.kind, start, end });
+            }
         }
-        // A valid CHI is also a valid NHS number; call it what it most likely is.
-        if is_valid_chi(&digits) && !preceded_by(text, m.start(), 16, &["nhs"]) {
-            push(IdKind::Chi, m.start(), m.end());
-        } else if is_valid_nhs(&digits) {
-            push(IdKind::Nhs, m.start(), m.end());
-        }
-    }
-    for m in run(1, &p.nino) {
-        let compact: String = m.as_str().chars().filter(char::is_ascii_alphanumeric).collect();
-        // "QQ" is never issued and so appears in examples, but a worker typing "NI QQ 12 34 56 C"
-        // about a real person is still sharing one.
-        let labelled = preceded_by(text, m.start(), 24, &["ni ", "ni:", "nino", "insurance", "ni no", "ni number"]);
-        let example_prefix = compact.len() == 9 && compact[..2].eq_ignore_ascii_case("qq");
-        if is_valid_nino(&compact) || (labelled && example_prefix && is_valid_nino(&format!("AA{}", &compact[2..]))) {
-            push(IdKind::Nino, m.start(), m.end());
-        }
-    }
-    for m in run(2, &p.postcode) {
-        let s = m.as_str();
-        // Lower-case postcodes only count with their space ("eh4 3lp"), or "at 4pm" becomes one.
-        let upper = s.chars().all(|c| !c.is_ascii_lowercase());
-        if is_valid_postcode(s) && (upper || s.contains(' ')) && s.chars().any(|c| c.is_ascii_alphabetic()) {
-            push(IdKind::Postcode, m.start(), m.end());
-        }
-    }
-    // The patterns below match a leading word ("in KA7", "on Dunkeld Rd") that is not part of
-    // the identifier; plain matches and a split are much cheaper than capture groups.
-    for m in run(3, &p.district) {
-        let (start, end) = after_first_word(m.as_str(), m.start());
-        let code = &text[start..end];
-        let area: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
-        // "at EH4 3LP" is a full postcode, found above.
-        let inward_follows = text[end..].trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if SCOTTISH_POSTCODE_AREAS.contains(&area.as_str()) && !inward_follows {
-            push(IdKind::PostcodeDistrict, start, end);
-        }
-    }
-    for m in run(4, &p.phone) {
-        let digits = digits_of(m.as_str());
-        let national: Vec<u32> = if m.as_str().starts_with("+44") {
-            let rest = &digits[2..];
-            if rest.first() == Some(&0) { rest[1..].to_vec() } else { rest.to_vec() }
-        } else {
-            digits[1..].to_vec()
-        };
-        let plausible = national.len() == 10 && matches!(national[0], 1 | 2 | 3 | 7 | 8);
-        if plausible && !preceded_by(text, m.start(), 20, &["ref", "order", "tracking", "ticket", "incident"]) {
-            push(IdKind::Phone, m.start(), m.end());
-        }
-    }
-    for m in run(5, &p.email) {
-        push(IdKind::Email, m.start(), m.end());
-    }
-    for m in run(6, &p.dob) {
-        push(IdKind::DateOfBirth, m.start(), m.end());
-    }
-    for m in run(7, &p.age) {
-        push(IdKind::Age, m.start(), m.end());
-    }
-    for m in run(8, &p.street_address) {
-        push(IdKind::StreetAddress, m.start(), m.end());
-    }
-    for m in run(9, &p.street) {
-        let (start, end) = after_first_word(m.as_str(), m.start());
-        let start = if text[start..end].starts_with("the ") { start + 4 } else { start };
-        push(IdKind::Street, start, end);
-    }
-    for m in run(10, &p.flat) {
-        push(IdKind::Flat, m.start(), m.end());
-    }
-    for m in run(11, &p.room) {
-        push(IdKind::RoomNumber, m.start(), m.end());
-    }
-    for m in run(12, &p.access_code) {
-        // Underline the code itself, so "remove it" takes out the code and not the sentence.
-        let code_len = m.as_str().bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'#').count();
-        push(IdKind::AccessCode, m.end() - code_len, m.end());
-    }
-    for m in run(13, &p.case_reference) {
-        push(IdKind::CaseReference, m.start(), m.end());
-    }
-    for m in run(14, &p.named_setting) {
-        push(IdKind::NamedSetting, m.start(), m.end());
     }
     out.sort_by_key(|i| (i.start, i.end));
     out
+}
+
+/// Every match is an identifier as it stands.
+fn whole(_: &str, m: Match) -> Option<(usize, usize)> {
+    Some((m.start(), m.end()))
+}
+
+/// The digits of ten that may be a person's health number: not after +44 (a phone number), and
+/// not after words that make it an order, parcel or account number unless a health word is there.
+fn person_number(text: &str, m: &Match) -> Option<Vec<u32>> {
+    let after_plus44 = text[..m.start()].trim_end().ends_with("+44");
+    let labelled_health = preceded_by(text, m.start(), 24, &["chi", "nhs", "health", "patient"]);
+    let not_a_person = !labelled_health && preceded_by(text, m.start(), 24, NOT_A_PERSON_NUMBER);
+    (!after_plus44 && !not_a_person).then(|| digits_of(m.as_str()))
+}
+
+/// A valid CHI is also a valid NHS number; call it what it most likely is: a CHI, unless it is
+/// labelled NHS.
+fn reads_as_chi(text: &str, m: &Match, digits: &[u32]) -> bool {
+    is_valid_chi(digits) && !preceded_by(text, m.start(), 16, &["nhs"])
+}
+
+fn chi(text: &str, m: Match) -> Option<(usize, usize)> {
+    let digits = person_number(text, &m)?;
+    reads_as_chi(text, &m, &digits).then_some((m.start(), m.end()))
+}
+
+fn nhs(text: &str, m: Match) -> Option<(usize, usize)> {
+    let digits = person_number(text, &m)?;
+    (!reads_as_chi(text, &m, &digits) && is_valid_nhs(&digits)).then_some((m.start(), m.end()))
+}
+
+fn nino(text: &str, m: Match) -> Option<(usize, usize)> {
+    let compact: String = m.as_str().chars().filter(char::is_ascii_alphanumeric).collect();
+    // "QQ" is never issued and so appears in examples, but a worker typing "NI QQ 12 34 56 C"
+    // about a real person is still sharing one.
+    let labelled = preceded_by(text, m.start(), 24, &["ni ", "ni:", "nino", "insurance", "ni no", "ni number"]);
+    let example_prefix = compact.len() == 9 && compact[..2].eq_ignore_ascii_case("qq");
+    let valid = is_valid_nino(&compact) || (labelled && example_prefix && is_valid_nino(&format!("AA{}", &compact[2..])));
+    valid.then_some((m.start(), m.end()))
+}
+
+fn postcode(_: &str, m: Match) -> Option<(usize, usize)> {
+    let s = m.as_str();
+    // Lower-case postcodes only count with their space ("eh4 3lp"), or "at 4pm" becomes one.
+    let upper = s.chars().all(|c| !c.is_ascii_lowercase());
+    let valid = is_valid_postcode(s) && (upper || s.contains(' ')) && s.chars().any(|c| c.is_ascii_alphabetic());
+    valid.then_some((m.start(), m.end()))
+}
+
+// The district and street patterns match a leading word ("in KA7", "on Dunkeld Rd") that is not
+// part of the identifier; plain matches and a split are much cheaper than capture groups.
+
+fn postcode_district(text: &str, m: Match) -> Option<(usize, usize)> {
+    let (start, end) = after_first_word(m.as_str(), m.start());
+    let code = &text[start..end];
+    let area: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
+    // "at EH4 3LP" is a full postcode, found as one.
+    let inward_follows = text[end..].trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit);
+    (SCOTTISH_POSTCODE_AREAS.contains(&area.as_str()) && !inward_follows).then_some((start, end))
+}
+
+fn street(text: &str, m: Match) -> Option<(usize, usize)> {
+    let (start, end) = after_first_word(m.as_str(), m.start());
+    let start = if text[start..end].starts_with("the ") { start + 4 } else { start };
+    Some((start, end))
+}
+
+fn phone(text: &str, m: Match) -> Option<(usize, usize)> {
+    let digits = digits_of(m.as_str());
+    let national: Vec<u32> = if m.as_str().starts_with("+44") {
+        let rest = &digits[2..];
+        if rest.first() == Some(&0) { rest[1..].to_vec() } else { rest.to_vec() }
+    } else {
+        digits[1..].to_vec()
+    };
+    let plausible = national.len() == 10 && matches!(national[0], 1 | 2 | 3 | 7 | 8);
+    let not_a_phone = preceded_by(text, m.start(), 20, &["ref", "order", "tracking", "ticket", "incident"]);
+    (plausible && !not_a_phone).then_some((m.start(), m.end()))
+}
+
+/// Underlines the code itself, so "remove it" takes out the code and not the sentence.
+fn access_code(_: &str, m: Match) -> Option<(usize, usize)> {
+    let code_len = m.as_str().bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'#').count();
+    Some((m.end() - code_len, m.end()))
 }
 
 #[cfg(test)]
@@ -365,7 +414,15 @@ mod tests {
     }
 
     #[test]
-    fn chi_numbers_from_the_reference() {
+    fn each_kind_has_one_row_in_enum_order() {
+        for (i, row) in KINDS.iter().enumerate() {
+            assert_eq!(row.kind as usize, i, "{} is out of place in KINDS", row.name);
+            assert!(KINDS[..i].iter().all(|r| r.name != row.name), "{} is named twice", row.name);
+        }
+    }
+
+    #[test]
+    fn chi_numbers_from_the_format_notes() {
         for valid in ["1904851231", "2902201230", "0101011237", "0101336489", "0101405073", "0101625707", "1811431232"] {
             assert!(is_valid_chi(&d(valid)), "{valid}");
         }
@@ -375,7 +432,7 @@ mod tests {
     }
 
     #[test]
-    fn nhs_numbers_from_the_reference() {
+    fn nhs_numbers_from_the_format_notes() {
         for valid in ["401-023-2137", "221 395 1837", "0032698674", "943 476 5919", "943-476-5870"] {
             assert!(is_valid_nhs(&d(valid)), "{valid}");
         }
@@ -385,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn ni_numbers_from_the_reference() {
+    fn ni_numbers_from_the_format_notes() {
         for valid in ["AA123456B", "hh010203d", "tw987654a", "PR123612C", "YZ614868B"] {
             assert!(is_valid_nino(valid), "{valid}");
         }
@@ -395,7 +452,7 @@ mod tests {
     }
 
     #[test]
-    fn postcodes_from_the_reference() {
+    fn postcodes_from_the_format_notes() {
         for valid in ["M1 1AA", "M60 1NW", "W1A 1HQ", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "GIR 0AA", "EC1A1BB", "SW1A 1AA"] {
             assert!(is_valid_postcode(valid), "{valid}");
         }

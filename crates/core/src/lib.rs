@@ -50,6 +50,8 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in declaration order, so `category as usize` is its index here. This and
+    /// [`Category::as_str`] are the one list of categories; everything else derives from them.
     pub const ALL: [Category; 5] = [
         Category::Confidentiality,
         Category::Boundaries,
@@ -58,6 +60,10 @@ impl Category {
         Category::Exposure,
     ];
 
+    /// How many categories there are: the length of per-category arrays.
+    pub const COUNT: usize = Category::ALL.len();
+
+    /// The category's name in rules, settings, JSON and the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Confidentiality => "confidentiality",
