@@ -272,7 +272,10 @@ impl Rule {
             Scope::Post => (0, signals.len),
         };
         let present = |kinds: &[usize]| kinds.iter().any(|&k| signals.any_in(k, start, end, anchor));
-        if !self.with.iter().all(|alts| present(alts)) {
+        // What a rule needs with its anchor must be other words: "one of my mums" is not also
+        // the second sign of a person that "mums on my caseload" would otherwise supply.
+        let apart = |kinds: &[usize]| kinds.iter().any(|&k| signals.any_apart(k, start, end, anchor));
+        if !self.with.iter().all(|alts| apart(alts)) {
             return false;
         }
         if present(&self.without) {
