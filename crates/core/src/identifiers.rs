@@ -107,6 +107,31 @@ pub fn is_valid_chi(digits: &[u32]) -> bool {
     real && mod11_check_digit(&digits[..9]) == Some(digits[9])
 }
 
+/// Whether the first six digits are a DDMMYY date, as a CHI's are.
+fn starts_with_a_date(digits: &[u32]) -> bool {
+    let day = digits[0] * 10 + digits[1];
+    let month = digits[2] * 10 + digits[3];
+    let yy = digits[4] * 10 + digits[5];
+    is_real_date(day, month, 1900 + yy) || is_real_date(day, month, 2000 + yy)
+}
+
+/// Whether the word "CHI" is written just before or after `[start, end)`.
+fn labelled_chi(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let near = text[from..to].to_ascii_lowercase();
+    let b = near.as_bytes();
+    near.match_indices("chi").any(|(i, _)| {
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + 3).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
 /// A National Insurance number: two letters, six digits, suffix A-D, issued prefixes only.
 pub fn is_valid_nino(compact: &str) -> bool {
     let b = compact.as_bytes();
@@ -338,7 +363,10 @@ fn reads_as_chi(text: &str, m: &Match, digits: &[u32]) -> bool {
 
 fn chi(text: &str, m: Match) -> Option<(usize, usize)> {
     let digits = person_number(text, &m)?;
-    reads_as_chi(text, &m, &digits).then_some((m.start(), m.end()))
+    // Called a CHI and starting with a date of birth: a CHI with a slip in its last digit still
+    // points to one person.
+    let slipped = !is_valid_nhs(&digits) && starts_with_a_date(&digits) && labelled_chi(text, m.start(), m.end());
+    (reads_as_chi(text, &m, &digits) || slipped).then_some((m.start(), m.end()))
 }
 
 fn nhs(text: &str, m: Match) -> Option<(usize, usize)> {
@@ -481,6 +509,14 @@ mod tests {
     fn order_and_tracking_numbers_are_not_health_numbers() {
         assert!(kinds("ASOS order 2849173655 still processing").is_empty());
         assert!(!kinds("tracking ref 07951 448 302").contains(&IdKind::Nhs));
+    }
+
+    #[test]
+    fn a_number_called_a_chi_counts_even_with_a_slip_in_its_check_digit() {
+        assert_eq!(kinds("her CHI is 120384-2347 I think"), [IdKind::Chi]);
+        assert_eq!(kinds("it keeps rejecting 0711496583 as a CHI"), [IdKind::Chi]);
+        assert!(kinds("which one is 1203842347").is_empty(), "'which' is not 'CHI'");
+        assert!(!kinds("CHI 3213842347").contains(&IdKind::Chi), "not a date of birth");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Rules: data a trainer can read and change (`rules/*.toml`), compiled once.
 //!
 //! A rule says which signal to underline (`at`), what else must be nearby (`with`), what rules it
-//! out (`without`, `not_after`), and what to tell the worker. For example:
+//! out (`without`, `not_after`, `not_before`), what must come just before it (`after`), and what to
+//! tell the worker. For example:
 //!
 //! ```toml
 //! [[rule]]
@@ -150,6 +151,14 @@ pub struct RuleSource {
     /// just before them ("my mum", "our Jen").
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// Signal kinds that rule the finding out when they start just after the underlined words
+    /// ("Iona ferry", "Lily (the spaniel)").
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    /// Signal kinds one of which must end just before the underlined words ("Hi Sharon",
+    /// "@Jodie Marr"); empty means no such condition.
+    #[serde(default)]
+    pub after: Vec<String>,
     #[serde(default)]
     pub scope: Scope,
     #[serde(default)]
@@ -206,6 +215,8 @@ pub struct Rule {
     with: Vec<Vec<usize>>,
     without: Vec<usize>,
     not_after: Vec<usize>,
+    not_before: Vec<usize>,
+    after: Vec<usize>,
     guidance_title: String,
     code_text: Vec<String>,
     message: String,
@@ -257,7 +268,8 @@ pub struct RuleSet {
     learned: Vec<LearnedWording>,
 }
 
-/// How far before the underlined words a `not_after` signal may end ("my wee boy Jack").
+/// How far before the underlined words a `not_after` or `after` signal may end ("my wee boy
+/// Jack"), and how far after them a `not_before` signal may start.
 const NOT_AFTER_REACH: usize = 12;
 
 impl RuleSet {
@@ -314,6 +326,8 @@ impl RuleSet {
                 let with = r.with.iter().map(|alts| ids(std::slice::from_ref(alts))).collect::<Result<_, _>>()?;
                 let without = ids(&r.without)?;
                 let not_after = ids(&r.not_after)?;
+                let not_before = ids(&r.not_before)?;
+                let after = ids(&r.after)?;
                 let area = guidance.area(&r.guidance).ok_or_else(|| format!("rule {}: unknown guidance area {:?}", r.id, r.guidance))?;
                 let code_text = r
                     .code
@@ -330,7 +344,7 @@ impl RuleSet {
                     return Err(format!("rule {} is defined twice", r.id));
                 }
                 let message = format!("{} {} {}", with_full_stop(&r.title), r.why.trim(), r.instead.trim());
-                rules.push(Rule { at, with, without, not_after, guidance_title: area.title.clone(), code_text, message, source: r });
+                rules.push(Rule { at, with, without, not_after, not_before, after, guidance_title: area.title.clone(), code_text, message, source: r });
             }
         }
         // Warnings before cautions (each in file order), so a span that merits a warning is
@@ -507,14 +521,27 @@ impl Rule {
             Scope::Post => (0, signals.len),
         };
         let present = |kinds: &[usize]| kinds.iter().any(|&k| signals.any_in(k, start, end, anchor));
-        if !self.with.iter().all(|alts| present(alts)) {
+        // What a rule needs with its anchor must be other words: "one of my mums" is not also
+        // the second sign of a person that "mums on my caseload" would otherwise supply.
+        let apart = |kinds: &[usize]| kinds.iter().any(|&k| signals.any_apart(k, start, end, anchor));
+        if !self.with.iter().all(|alts| apart(alts)) {
             return false;
         }
         if present(&self.without) {
             return false;
         }
+        let nothing = Span { start: usize::MAX, end: usize::MAX };
         let before = Span { start: anchor.start.saturating_sub(NOT_AFTER_REACH), end: anchor.end };
-        !self.not_after.iter().any(|&k| signals.any_in(k, before.start, before.end, Span { start: usize::MAX, end: usize::MAX }))
+        let just_before = |kinds: &[usize]| kinds.iter().any(|&k| signals.any_in(k, before.start, before.end, nothing));
+        if !self.after.is_empty() && !just_before(&self.after) {
+            return false;
+        }
+        let after_end = (anchor.end + NOT_AFTER_REACH).min(signals.len);
+        let starts_just_after = |k: usize| {
+            let spans = signals.spans(k);
+            spans.get(spans.partition_point(|s| s.start < anchor.end)).is_some_and(|s| s.start < after_end)
+        };
+        !just_before(&self.not_after) && !self.not_before.iter().any(|&k| starts_just_after(k))
     }
 
     fn finding(&'static self, start: usize, end: usize, about_post: bool, options: &Options) -> Finding {
@@ -584,7 +611,10 @@ mod tests {
         let first_lexicon = signals::builtin_names().len();
         for (id, name) in set.signal_names.iter().enumerate().skip(first_lexicon) {
             let used = name == WORK_GROUP_LEXICON || set.rules.iter().any(|r| {
-                r.at.contains(&id) || r.with.iter().any(|w| w.contains(&id)) || r.without.contains(&id) || r.not_after.contains(&id)
+                r.at.contains(&id) || r.with.iter().any(|w| w.contains(&id)) || r.without.contains(&id)
+                    || r.not_after.contains(&id)
+                    || r.not_before.contains(&id)
+                    || r.after.contains(&id)
             });
             assert!(used, "lexicon {name} is not used by any rule");
         }

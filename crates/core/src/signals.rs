@@ -155,6 +155,18 @@ impl Signals {
         spans[from..upto.max(from)].iter().any(|s| s.end > start && *s != except)
     }
 
+    /// Any span of `kind` overlapping `[start, end)` that does not overlap `anchor`.
+    pub fn any_apart(&self, kind: usize, start: usize, end: usize, anchor: Span) -> bool {
+        if self.whole_post[kind] {
+            // About the post as a whole (who it goes to, an attachment): apart from any words.
+            return true;
+        }
+        let spans = &self.by_kind[kind];
+        let from = spans.partition_point(|s| s.start + self.longest[kind] < start);
+        let upto = spans.partition_point(|s| s.start < end);
+        spans[from..upto.max(from)].iter().any(|s| s.end > start && (s.end <= anchor.start || s.start >= anchor.end))
+    }
+
     /// The sentence containing byte `at`.
     pub fn sentence_of(&self, at: usize) -> (usize, usize) {
         let i = self.sentences.partition_point(|s| s.0 <= at).saturating_sub(1);
