@@ -4,7 +4,7 @@
  * input path, so the editor's model (Lexical, Draft.js, ProseMirror, Quill, React state) stays in
  * step. The only place the extension changes a draft, and only when the worker asks.
  */
-import { extract, rangeFor } from './text.js';
+import { readDraft, rangeFor } from './text.js';
 
 /**
  * @param {import('./watcher.js').EditorState} state
@@ -15,7 +15,7 @@ export async function applySuggestion(state, finding) {
   const replacement = finding.suggestion ?? '';
   const el = state.el;
   try {
-    const ex = extract(el);
+    const ex = readDraft(el);
     if (ex.text !== state.text) return false;
     if (state.textarea) {
       const ta = /** @type {HTMLTextAreaElement} */ (el);
