@@ -180,15 +180,19 @@ export function rangeFor(ex, start, end) {
  * @param {number} offset
  */
 export function offsetOf(ex, node, offset) {
+  // A Text node's own segment first: the "\n" before a block is keyed to the block's first node.
   for (const s of ex.segments) {
-    if (s.node === node) return s.text ? s.start + Math.min(offset, s.end - s.start) : s.start;
+    if (s.node === node && s.text) return s.start + Math.min(offset, s.end - s.start);
+  }
+  for (const s of ex.segments) {
+    if (s.node === node) return s.start;
   }
   // An element position: find the first segment at or after the child at `offset`.
   if (node.nodeType === Node.ELEMENT_NODE) {
     const child = node.childNodes[offset];
-    for (const s of ex.segments) {
-      if (child ? (child === s.node || child.contains(s.node)) : false) return s.start;
-    }
+    const inChild = (/** @type {Segment} */ s) => !!child && (child === s.node || child.contains(s.node));
+    const first = ex.segments.find((s) => s.text && inChild(s)) || ex.segments.find(inChild);
+    if (first) return first.start;
     for (let i = ex.segments.length - 1; i >= 0; i--) {
       const s = ex.segments[i];
       if (node.contains(s.node)) return s.end;
