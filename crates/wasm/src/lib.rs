@@ -1,13 +1,15 @@
 //! WebAssembly bindings of the Post with Care engine, used by the extension's service worker.
 //!
-//! Three calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
-//! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary
-//! the popup shows, and [`load_model`] installs the learned layer's weights at start-up. The draft is only ever borrowed for the call: nothing is kept.
+//! Four calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
+//! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary the
+//! popup shows, [`categories`] the engine's categories (the build derives the extension's
+//! category lists from it), and [`load_model`] installs the learned layer's weights at start-up.
+//! The draft is only ever borrowed for the call: nothing is kept.
 //!
-//! Everything but the two `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
+//! Everything but the `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
 
 use postcare_core::guidance::Guidance;
-use postcare_core::{Options, Report};
+use postcare_core::{Category, Options, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -52,6 +54,12 @@ pub fn load_model(bytes: &[u8]) -> Result<(), JsError> {
 #[wasm_bindgen]
 pub fn guidance() -> Result<JsValue, JsError> {
     to_js(Guidance::get())
+}
+
+/// The engine's categories, in order: `["confidentiality", "boundaries", ...]`.
+#[wasm_bindgen]
+pub fn categories() -> Result<JsValue, JsError> {
+    to_js(&Category::ALL.map(Category::as_str))
 }
 
 #[cfg(test)]
