@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * The toolbar popup: whether this site is checked (with a switch to pause it), a "Check a draft"
- * box that runs the engine on pasted text, and the guidance summary from the engine's own data.
+ * The toolbar popup. First the tab in front of the worker: whether drafts are checked here, which
+ * compose box the page has, how many warnings its draft has open, and a switch to pause checking
+ * on this site. Then a "Check a draft" box that runs the engine on pasted text, and the guidance
+ * summary from the engine's own data as sections that open one at a time.
  * The pasted draft stays in this page; it is sent only to the service worker for the check.
  */
 import { t, localize } from '../shared/i18n.js';
@@ -26,27 +28,37 @@ function unavailable() {
   $('unavailable').hidden = false;
 }
 
+/**
+ * A collapsible section: the title is the summary, the body opens under it.
+ * @param {string} title
+ * @param {Node[]} body
+ */
+function section(title, body) {
+  const details = /** @type {HTMLDetailsElement} */ (el('details', undefined, 'area'));
+  details.append(el('summary', title), ...body);
+  return details;
+}
+
 async function showGuidance() {
   try {
     const { guidance } = await request({ type: 'guidance' });
-    $('intro').textContent = guidance.intro;
     const link = /** @type {HTMLAnchorElement} */ ($('codes-link'));
     link.href = guidance.codes_url;
     const byId = new Map(guidance.code.map((c) => [c.id, c.text]));
-    const areas = $('areas');
-    areas.replaceChildren();
+    const sections = [section(t('popupAboutHeading'), [el('p', guidance.intro)])];
     for (const area of guidance.areas) {
-      const box = el('div', undefined, 'area');
-      box.append(el('h3', area.title), el('p', area.summary));
+      const body = [el('p', area.summary)];
       const points = el('ul', undefined, 'points');
       for (const p of area.points || []) points.append(el('li', p));
-      box.append(points);
-      if (area.code && area.code.length) {
-        box.append(el('h4', t('popupCodeHeading')));
-        for (const id of area.code) if (byId.has(id)) box.append(el('blockquote', byId.get(id)));
+      body.push(points);
+      const code = (area.code || []).filter((id) => byId.has(id));
+      if (code.length) {
+        body.push(el('p', t('popupCodeHeading'), 'label'));
+        for (const id of code) body.push(el('blockquote', byId.get(id)));
       }
-      areas.append(box);
+      sections.push(section(area.title, body));
     }
+    $('areas').replaceChildren(...sections);
   } catch {
     unavailable();
   }
@@ -80,7 +92,51 @@ async function checkDraft() {
   }
 }
 
-async function showSite() {
+/**
+ * What the page's content script reports about the tab: the compose box it checks and the open
+ * findings of its draft. Null when the page has no content script (or it does not answer).
+ * @param {number} tabId
+ * @returns {Promise<{box: string | null, open: number, warn: number} | null>}
+ */
+async function pageState(tabId) {
+  try {
+    const state = await chrome.tabs.sendMessage(tabId, { type: 'tab-state' });
+    return state && state.ok ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One line saying whether drafts are checked here; the panel's colour says the same.
+ * @param {'on' | 'off' | 'none'} state
+ * @param {string} message
+ */
+function tabStatus(state, message) {
+  $('tab').setAttribute('data-state', state);
+  $('site-status').textContent = message;
+}
+
+/**
+ * The compose box and open warnings the page reports, while checking is on.
+ * @param {number | undefined} tabId
+ * @param {boolean} on
+ */
+async function showPage(tabId, on) {
+  const box = $('box-status');
+  const warn = $('warn-status');
+  const page = on && tabId !== undefined ? await pageState(tabId) : null;
+  box.hidden = !on;
+  box.textContent = page && page.box ? t('popupBoxChecked', page.box) : t('popupNoBox');
+  warn.hidden = !page || page.open === 0;
+  if (!page || page.open === 0) return;
+  warn.className = page.warn > 0 ? 'sev-warn' : 'sev-caution';
+  warn.textContent = page.warn > 0
+    ? t(page.warn === 1 ? 'popupWarnOpenOne' : 'popupWarnOpen', String(page.warn))
+    : t(page.open === 1 ? 'popupCautionOpenOne' : 'popupCautionOpen', String(page.open));
+}
+
+async function showTab() {
   /** @type {chrome.tabs.Tab | undefined} */
   let tab;
   try {
@@ -88,20 +144,27 @@ async function showSite() {
   } catch {
     tab = undefined;
   }
-  const status = $('site-status');
   // Without the "tabs" permission the URL is visible only on sites we have host access to.
   if (!tab || !tab.url) {
-    status.textContent = t('popupSiteNotCovered');
+    tabStatus('none', t('popupSiteNotCovered'));
     return;
   }
+  const tabId = tab.id;
   try {
     const config = await request({ type: 'config', url: tab.url });
     if (!config.covered) {
-      status.textContent = t('popupSiteNotCovered');
+      tabStatus('none', t('popupSiteNotCovered'));
       return;
     }
-    status.textContent = config.siteOff ? t('popupSiteOff') : t('popupSiteCovered', config.siteName);
-    if (config.siteOff) return;
+    if (config.siteOff) {
+      tabStatus('off', t('popupSiteOff', config.siteName));
+      return;
+    }
+    /** @param {boolean} on */
+    const show = (on) => {
+      tabStatus(on ? 'on' : 'off', t(on ? 'popupSiteCovered' : 'popupSitePaused', config.siteName));
+      return showPage(tabId, on);
+    };
     const row = $('pause-row');
     const toggle = /** @type {HTMLInputElement} */ ($('site-enabled'));
     row.hidden = false;
@@ -112,7 +175,9 @@ async function showSite() {
       if (toggle.checked) set.delete(config.host);
       else set.add(config.host);
       await chrome.storage.local.set({ pausedHosts: [...set] });
+      await show(toggle.checked);
     });
+    await show(!config.paused);
   } catch {
     unavailable();
   }
@@ -121,5 +186,5 @@ async function showSite() {
 localize(document);
 $('check').addEventListener('click', checkDraft);
 $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
-showSite();
+showTab();
 showGuidance();

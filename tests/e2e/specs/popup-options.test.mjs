@@ -2,7 +2,8 @@
 // application in open tabs) and axe-core on popup, options, card and dialog.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, manifestOf } from '../lib/harness.mjs';
+import { join } from 'node:path';
+import { launch, manifestOf, ARTIFACTS } from '../lib/harness.mjs';
 import { openSurface, focusEditor, typeText, clickPublish, waitFor, sleep } from '../lib/page.mjs';
 import {
   DRAFTS, waitReady, waitWarn, settle, badge, highlights, openCardOn, waitReview, clickReviewButton,
@@ -71,16 +72,67 @@ test('popup: "Check a draft" works from the keyboard alone and shows findings', 
   await page.close();
 });
 
-test('popup: guidance summary shows the three areas and links to the SSSC Codes', T, async () => {
+test('popup: guidance summary is three closed sections that open from the keyboard, and links to the SSSC Codes', T, async () => {
   const page = await openExtPage(popupUrl);
-  await waitFor(async () => (await page.locator('#areas h3').count()) >= 3, { message: 'three guidance areas' });
-  const titles = (await page.locator('#areas h3').allTextContents()).join(' | ');
+  const areas = page.locator('#areas details');
+  await waitFor(async () => (await areas.count()) >= 4, { message: 'an introduction and three guidance areas' });
+  const titles = (await page.locator('#areas summary').allTextContents()).join(' | ');
   assert.match(titles, /shar/i);
   assert.match(titles, /bound/i);
   assert.match(titles, /protect|yourself/i);
+  assert.equal(await page.locator('#areas details[open]').count(), 0, 'every section starts closed');
+  const sharing = page.locator('#areas summary', { hasText: /shar/i });
+  const points = page.locator('#areas details').filter({ has: page.locator('summary', { hasText: /shar/i }) }).locator('li').first();
+  assert.equal(await points.isVisible(), false, 'points hidden while closed');
+  await sharing.focus();
+  await page.keyboard.press('Enter');
+  await points.waitFor({ state: 'visible', timeout: 2000 });
   const href = await page.getByRole('link', { name: msg('popupCodesLink') }).getAttribute('href');
   assert.match(href || '', /^https:\/\/(www\.)?sssc\.uk\.com\//);
   await page.close();
+});
+
+test('popup: the tab\'s state comes first, then checking a draft, then the guidance', T, async () => {
+  const page = await openExtPage(popupUrl);
+  await waitFor(async () => (await page.locator('#areas details').count()) >= 4, { message: 'guidance sections' });
+  const top = (sel) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+  const tab = await top('#tab');
+  assert.ok(tab < 80, `the tab's state is at the top of the popup (top ${tab}px)`);
+  assert.ok(tab < await top('#check-heading') && await top('#check-heading') < await top('#guidance-heading'),
+    'order: tab state, check a draft, guidance');
+  // The popup's own page is no site: it says plainly that nothing is checked here.
+  assert.equal(await page.locator('#tab').getAttribute('data-state'), 'none');
+  assert.equal(await page.locator('#site-status').textContent(), msg('popupSiteNotCovered'));
+  const height = await page.evaluate(() => document.body.getBoundingClientRect().height);
+  assert.ok(height < 700, `the popup is short with its guidance closed (${height}px)`);
+  await page.close();
+});
+
+test('popup: on a supported site with a risky draft, it says the page is checked and counts the open warnings', T, async () => {
+  const s = surfaceById('facebook-comment');
+  const site = await openSurface(h.context, s);
+  await waitReady(site);
+  await typeText(site, s, DRAFTS.chi);
+  await waitWarn(site);
+  const b = await settle(site);
+  const popup = await h.context.newPage();
+  await site.bringToFront();
+  await popup.goto(popupUrl);
+  const status = popup.locator('#site-status');
+  await waitFor(async () => (await status.textContent()) === msg('popupSiteCovered', 'Facebook'), { message: 'covered status' });
+  assert.equal(await popup.locator('#tab').getAttribute('data-state'), 'on');
+  const box = popup.locator('#box-status');
+  await box.waitFor({ state: 'visible', timeout: 4000 });
+  assert.notEqual(await box.textContent(), msg('popupNoBox'), 'the page reports the compose box it checks');
+  const warn = popup.locator('#warn-status');
+  await warn.waitFor({ state: 'visible', timeout: 4000 });
+  const expected = b.warn === 1 ? msg('popupWarnOpenOne') : msg('popupWarnOpen', String(b.warn));
+  assert.equal(await warn.textContent(), expected, 'the open warnings match the badge');
+  assert.ok(await popup.getByRole('switch').isChecked(), 'the pause switch is on');
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.screenshot({ path: join(ARTIFACTS, 'popup.png') });
+  await popup.close();
+  await site.close();
 });
 
 test('popup: the pause switch for the current site works from the keyboard', T, async () => {
@@ -193,6 +245,35 @@ test('axe-core: popup has no serious or critical violations', T, async () => {
 test('axe-core: options page has no serious or critical violations', T, async () => {
   const page = await openExtPage(optionsUrl);
   assert.deepEqual(await axeSerious(page), []);
+  await page.close();
+});
+
+test('options: "What to check for" and "Sites" are filled as soon as the page is parsed, then show the saved state', T, async () => {
+  const setup = await openExtPage(optionsUrl);
+  await setup.evaluate(() => chrome.storage.local.set({ disabledCategories: ['dignity'], disabledSites: ['tiktok'] }));
+  await setup.close();
+  const page = await h.context.newPage();
+  // Counted when the document has been parsed (module scripts have run), before any storage read
+  // could have answered: the sections must never be empty.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      /** @type {any} */ (window).__atParsed = {
+        categories: document.querySelectorAll('#categories input[type=checkbox]').length,
+        sites: document.querySelectorAll('#sites input[type=checkbox]').length,
+      };
+    });
+  });
+  await page.goto(optionsUrl);
+  const atParsed = await page.evaluate(() => /** @type {any} */ (window).__atParsed);
+  assert.ok(atParsed, 'the DOMContentLoaded probe ran');
+  assert.equal(atParsed.categories, 5, 'five categories listed when the page is parsed');
+  assert.ok(atParsed.sites >= 10, `every supported site listed when the page is parsed (${atParsed.sites})`);
+  const box = (name) => page.getByRole('checkbox', { name, exact: true });
+  await waitFor(async () => !(await box(msg('categoryDignity')).isChecked()), { message: 'dignity shown off' });
+  assert.ok(await box(msg('categoryConfidentiality')).isChecked());
+  await waitFor(async () => !(await box('TikTok').isChecked()), { message: 'TikTok shown off' });
+  assert.ok(await box('Facebook').isChecked());
+  await page.evaluate(() => chrome.storage.local.remove(['disabledCategories', 'disabledSites']));
   await page.close();
 });
 
