@@ -81,7 +81,7 @@ if (sizes.raw != null) {
   row('3. Extension zips', notMeasured(sizes.skipped), 'no target (reported)', '—');
 }
 
-// 4. Browser latency, as the e2e suite recorded it.
+// 4. Browser latency, from tests/e2e/bench/latency.bench.mjs.
 function flatten(value, path = [], out = []) {
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) flatten(v, [...path, k], out);
@@ -116,7 +116,7 @@ if (latency.data) {
   } else {
     row('4. Keystroke to underline', notMeasured('latency.json has no p50/p95'), 'p95 ≤ 150 ms over ≥ 200 keystrokes', '—');
   }
-  notes.push(`Browser latency is read from ${where} (headless Chromium, the e2e suite's measurement; not re-measured by this script). Fields used: ${[cold, p50, p95, count].filter(Boolean).map(([p]) => `\`${p}\``).join(', ')}.`);
+  notes.push(`Browser latency is read from ${where} (headless Chromium, measured by `tests/e2e/bench/latency.bench.mjs` during this run). Fields used: ${[cold, p50, p95, count].filter(Boolean).map(([p]) => `\`${p}\``).join(', ')}.`);
 } else {
   row('4. Service-worker cold start to first result', notMeasured(latency.skipped), '≤ 100 ms', '—');
   row('4. Keystroke to underline (Lexical fixture)', notMeasured(latency.skipped), 'p95 ≤ 150 ms over ≥ 200 keystrokes', '—');
