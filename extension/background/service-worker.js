@@ -14,7 +14,7 @@
 import { check, guidance } from '../generated/postcare_wasm.js';
 import { startEngine } from './engine.js';
 import { loadSettings, originPattern } from '../shared/settings.js';
-import { siteForHost } from '../content/sites.js';
+import { siteForHost } from '../shared/sites.js';
 
 /** @type {Promise<unknown> | null} */
 let engine = null;

@@ -12,6 +12,19 @@ import { editorRoot } from './watcher.js';
 import { extract, rangeFor } from './text.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
+/** @typedef {import('../shared/messages.js').Finding} Finding */
+
+/**
+ * What the guard needs from the rest of the content script, and nothing more.
+ * @typedef {object} GuardPort
+ * @property {() => boolean} enabled  Checking is on for this page.
+ * @property {(node: unknown) => boolean} owns  True for the extension's own UI.
+ * @property {(target: EventTarget | null) => EditorState | null} draftAt  The compose box an event target is in (tracked on first sight).
+ * @property {() => Iterable<EditorState>} drafts  Every tracked compose box.
+ * @property {(state: EditorState) => Promise<void>} checkNow  Checks a draft's current text.
+ * @property {() => void} noteCaret  Remembers where the caret is in the active compose box.
+ * @property {(findings: Finding[]) => Promise<'edit' | 'post'>} review  Shows the review dialog.
+ */
 
 /** The ancestors of a node, crossing shadow roots, nearest first. @param {Node} node */
 function ancestors(node) {
@@ -60,39 +73,36 @@ function redispatchKey(target, e) {
 
 export class Guard {
   /**
-   * Installed at document_start, before the page's own scripts add their listeners; the watcher
-   * and UI are connected once the page has loaded ({@link Guard#connect}).
-   * @param {import('./sites.js').Site} site
+   * Installed at document_start, before the page's own scripts add their listeners; the rest of
+   * the content script is connected once the page has loaded ({@link Guard#connect}).
+   * @param {import('../shared/sites.js').Site} site
+   * @param {AbortSignal} signal  Removes the guard's listeners.
    */
-  constructor(site) {
+  constructor(site, signal) {
     this.site = site;
-    /** @type {import('./watcher.js').Watcher} */
-    this.watcher = /** @type {any} */ (null);
-    /** @type {import('./ui.js').UI} */
-    this.ui = /** @type {any} */ (null);
+    this.signal = signal;
+    /** @type {GuardPort | null} */
+    this.port = null;
     this.bypass = false;
     this.reviewing = false;
   }
 
-  /**
-   * @param {import('./watcher.js').Watcher} watcher
-   * @param {import('./ui.js').UI} ui
-   */
-  connect(watcher, ui) {
-    this.watcher = watcher;
-    this.ui = ui;
+  /** @param {GuardPort} port */
+  connect(port) {
+    this.port = port;
   }
 
   install() {
-    window.addEventListener('click', (e) => this.safely(() => this.onClick(e)), true);
-    window.addEventListener('keydown', (e) => this.safely(() => this.onKeydown(e)), true);
-    window.addEventListener('pointerdown', (e) => this.safely(() => this.onPointerDown(e)), true);
-    window.addEventListener('submit', (e) => this.safely(() => this.onSubmit(e)), true);
+    const opts = { capture: true, signal: this.signal };
+    window.addEventListener('click', (e) => this.safely(() => this.onClick(e)), opts);
+    window.addEventListener('keydown', (e) => this.safely(() => this.onKeydown(e)), opts);
+    window.addEventListener('pointerdown', (e) => this.safely(() => this.onPointerDown(e)), opts);
+    window.addEventListener('submit', (e) => this.safely(() => this.onSubmit(e)), opts);
   }
 
   /** Anything that throws lets the event through untouched. @param {() => void} fn */
   safely(fn) {
-    if (!this.watcher || !this.watcher.enabled) return;
+    if (!this.port || !this.port.enabled()) return;
     try {
       fn();
     } catch {
@@ -101,10 +111,15 @@ export class Guard {
   }
 
   /** The publish control in an event's path, if any. @param {Event} e */
+  /** The connected port (the guard acts only once it is connected). */
+  get p() {
+    return /** @type {GuardPort} */ (this.port);
+  }
+
   controlFor(e) {
     for (const node of e.composedPath()) {
       if (!(node instanceof Element)) continue;
-      if (this.ui.owns(node)) return null;
+      if (this.p.owns(node)) return null;
       for (const p of this.site.publish) {
         try {
           if (!node.matches(p.selector)) continue;
@@ -129,7 +144,7 @@ export class Guard {
   editorFor(control) {
     let best = null;
     let bestScore = -1;
-    for (const state of this.watcher.editors.values()) {
+    for (const state of this.p.drafts()) {
       if (!state.el.isConnected || !state.engineOk) continue;
       if (state.openWarn().length === 0 && state.fresh()) continue;
       const score = kinship(state.el, control) * 1e6 + state.lastActive / 1e3;
@@ -143,7 +158,7 @@ export class Guard {
 
   /** Decides synchronously whether an action must be held. @param {EditorState} state */
   mustHold(state) {
-    if (!this.watcher.enabled || !state.engineOk) return false;
+    if (!this.p.enabled() || !state.engineOk) return false;
     if (!state.fresh()) return true; // Decided after a check of the current text.
     return state.openWarn().length > 0;
   }
@@ -162,13 +177,13 @@ export class Guard {
 
   /** Starts a check early when the pointer goes down on a publish control. @param {PointerEvent} e */
   onPointerDown(e) {
-    if (this.bypass || !this.watcher.enabled) return;
+    if (this.bypass) return;
     // The press may move the selection out of the editor: note the caret while it is still there.
-    if (this.watcher.active) this.watcher.rememberCaret();
+    this.p.noteCaret();
     const control = this.controlFor(e);
     if (!control) return;
     const state = this.editorFor(control);
-    if (state && !state.fresh()) this.watcher.checkNow(state).catch(() => {});
+    if (state && !state.fresh()) this.p.checkNow(state).catch(() => {});
   }
 
   /** @param {KeyboardEvent} e */
@@ -176,7 +191,7 @@ export class Guard {
     if (this.bypass || e.key !== 'Enter' && e.key !== ' ') return;
     if (e.isComposing || e.keyCode === 229) return;
     const target = e.composedPath()[0];
-    if (!(target instanceof Node) || this.ui.owns(target)) return;
+    if (!(target instanceof Node) || this.p.owns(target)) return;
 
     // Keyboard activation of a publish control.
     const control = this.controlFor(e);
@@ -193,7 +208,7 @@ export class Guard {
     if (e.key !== 'Enter') return;
 
     // Enter-to-send in chat composers; Ctrl/Cmd+Enter where that publishes.
-    const state = this.watcher.stateFor(target);
+    const state = this.p.draftAt(target);
     if (!state) return;
     const c = state.composer;
     const plain = !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -211,7 +226,7 @@ export class Guard {
     if (this.bypass) return;
     const form = /** @type {HTMLFormElement} */ (e.target);
     if (!(form instanceof HTMLFormElement)) return;
-    for (const state of this.watcher.editors.values()) {
+    for (const state of this.p.drafts()) {
       if (!form.contains(state.el) || !this.mustHold(state)) continue;
       const submitter = e.submitter;
       this.hold(e, state, () => {
@@ -246,14 +261,13 @@ export class Guard {
     const selection = this.saveSelection(state);
     (async () => {
       try {
-        if (!state.fresh()) await this.watcher.checkNow(state);
+        if (!state.fresh()) await this.p.checkNow(state);
         const open = state.open();
         if (!state.engineOk || !open.some((f) => f.severity === 'warn')) {
           once();
           return;
         }
-        this.watcher.closeCard();
-        const choice = await this.ui.showReview(open);
+        const choice = await this.p.review(open);
         if (choice === 'post') {
           if (refocus && state.el.isConnected) await this.restoreFocus(state.el, selection);
           once();
@@ -272,7 +286,7 @@ export class Guard {
   saveSelection(state) {
     const el = state.el;
     if (el instanceof HTMLTextAreaElement) return { start: el.selectionStart, end: el.selectionEnd };
-    this.watcher.rememberCaret();
+    this.p.noteCaret();
     return state.caret ? { ...state.caret } : null;
   }
 

@@ -6,7 +6,7 @@
  */
 import { t, localize } from '../shared/i18n.js';
 import { CATEGORIES, loadSettings, originPattern } from '../shared/settings.js';
-import { SITES } from '../content/sites.js';
+import { SITES } from '../shared/sites.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -11,7 +11,9 @@
  *   customSites: string[]         origins the worker added, e.g. "https://mastodon.social" (local only)
  */
 
-export const CATEGORIES = ['confidentiality', 'boundaries', 'dignity', 'reputation', 'exposure'];
+import { CATEGORIES } from '../generated/categories.js';
+
+export { CATEGORIES };
 
 /**
  * @typedef {object} Settings

@@ -1,13 +1,14 @@
 //! WebAssembly bindings of the Post with Care engine, used by the extension's service worker.
 //!
-//! Two calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
-//! (the unit of JavaScript strings and DOM ranges), and [`guidance`] returns the guidance summary
-//! the popup shows. The draft is only ever borrowed for the call: nothing is kept.
+//! Three calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
+//! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary the
+//! popup shows, and [`categories`] the engine's categories (the build derives the extension's
+//! category lists from it). The draft is only ever borrowed for the call: nothing is kept.
 //!
-//! Everything but the two `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
+//! Everything but the `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
 
 use postcare_core::guidance::Guidance;
-use postcare_core::{Options, Report};
+use postcare_core::{Category, Options, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -45,6 +46,12 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn guidance() -> Result<JsValue, JsError> {
     to_js(Guidance::get())
+}
+
+/// The engine's categories, in order: `["confidentiality", "boundaries", ...]`.
+#[wasm_bindgen]
+pub fn categories() -> Result<JsValue, JsError> {
+    to_js(&Category::ALL.map(Category::as_str))
 }
 
 #[cfg(test)]

@@ -3,10 +3,15 @@
  * Site adapters, as data: where each supported site keeps its compose boxes and its publish or send
  * controls, and what Enter does in each compose box.
  *
- * Gathered from public sources (extension and automation code, Bluesky's open-source app); see
- * shared/reference/sites.md. aria-labels are English UI text and change with the user's language,
- * so roles, data-testid / data-e2e / data-lexical-editor attributes and custom-element names come
- * first, and every site also gets the generic compose-box fallback at the end of its list.
+ * Gathered from public sources (extension and automation code, Bluesky's open-source app).
+ * aria-labels are English UI text and change with the user's language, so roles, data-testid /
+ * data-e2e / data-lexical-editor attributes and custom-element names come first, and every site
+ * also gets the generic compose-box fallback at the end of its list.
+ *
+ * This list is the one place sites are named: the build writes the manifest's host permissions and
+ * content-script matches, and the managed-settings schema's site ids, from it
+ * (scripts/extension-manifest.mjs); the service worker, the content script and the options page
+ * import it. Adding a host here is all it takes to inject on it.
  */
 
 /**
