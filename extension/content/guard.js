@@ -12,7 +12,6 @@ import { editorRoot } from './watcher.js';
 import { extract, rangeFor } from './text.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
-/** @typedef {import('../shared/messages.js').Finding} Finding */
 
 /**
  * What the guard needs from the rest of the content script, and nothing more.
@@ -23,7 +22,7 @@ import { extract, rangeFor } from './text.js';
  * @property {() => Iterable<EditorState>} drafts  Every tracked compose box.
  * @property {(state: EditorState) => Promise<void>} checkNow  Checks a draft's current text.
  * @property {() => void} noteCaret  Remembers where the caret is in the active compose box.
- * @property {(findings: Finding[]) => Promise<'edit' | 'post'>} review  Shows the review dialog.
+ * @property {(state: EditorState) => Promise<'edit' | 'post'>} review  Shows the review dialog for a draft's open findings.
  */
 
 /** The ancestors of a node, crossing shadow roots, nearest first. @param {Node} node */
@@ -267,7 +266,7 @@ export class Guard {
           once();
           return;
         }
-        const choice = await this.p.review(open);
+        const choice = await this.p.review(state);
         if (choice === 'post') {
           if (refocus && state.el.isConnected) await this.restoreFocus(state.el, selection);
           once();
