@@ -43,6 +43,23 @@ export function groupFindings(findings, text) {
   return [...all.filter((g) => g.severity === 'warn'), ...all.filter((g) => g.severity !== 'warn')];
 }
 
+/**
+ * The span a suggestion replaces. Where the words are removed, one space beside them goes too, so
+ * "at 14 Glenview Crescent G51 4TF" becomes "at G51 4TF", not "at  G51 4TF".
+ * @param {string} text
+ * @param {Finding} f
+ * @returns {{start: number, end: number}}
+ */
+export function editSpan(text, f) {
+  let { start, end } = f;
+  if (f.suggestion === '') {
+    const spaceBefore = start > 0 && text[start - 1] === ' ';
+    if (text[end] === ' ' && (start === 0 || /\s/.test(text[start - 1]))) end += 1;
+    else if (spaceBefore && (end === text.length || /[\s.,;:!?)\]]/.test(text[end]))) start -= 1;
+  }
+  return { start, end };
+}
+
 /** True when a finding carries a rewrite ("" means remove the words). @param {Finding} f */
 export function hasSuggestion(f) {
   return typeof f.suggestion === 'string';

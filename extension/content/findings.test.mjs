@@ -1,7 +1,7 @@
 // node --test extension/content/findings.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupFindings, editsInOrder } from './findings.js';
+import { groupFindings, editsInOrder, editSpan } from './findings.js';
 
 const text = 'Visited Mrs Brodie at 14 Glenview Crescent, G51 4TF, about her meds. Gutted, she was a nightmare';
 /** @param {string} word @param {object} over */
@@ -43,4 +43,22 @@ test('edits run from the end of the draft, keep the widest of overlapping spans,
   const d = finding('nightmare', {});
   assert.deepEqual(editsInOrder([c, b, a, d]), [a, c]);
   assert.deepEqual(editsInOrder([d]), []);
+});
+
+test('removing words takes one space beside them with them', () => {
+  /** @param {string} draft @param {string} word */
+  const remove = (draft, word) => {
+    const start = draft.indexOf(word);
+    const span = editSpan(draft, { start, end: start + word.length, suggestion: '' });
+    return draft.slice(0, span.start) + draft.slice(span.end);
+  };
+  assert.equal(remove('at 14 Glenview Crescent G51 4TF if', '14 Glenview Crescent'), 'at G51 4TF if');
+  assert.equal(remove('Glenview Crescent, G51 4TF today', 'G51 4TF'), 'Glenview Crescent, today');
+  assert.equal(remove('the number is 1938', '1938'), 'the number is');
+  assert.equal(remove('Mrs Brodie (CHI 2103752341) missed', '2103752341'), 'Mrs Brodie (CHI) missed');
+  assert.equal(remove('1938 is the code', '1938'), 'is the code');
+  assert.equal(remove('code:1938.', '1938'), 'code:.');
+  const start = 'Visited Mrs Brodie today'.indexOf('Mrs Brodie');
+  assert.deepEqual(editSpan('Visited Mrs Brodie today', { start, end: start + 10, suggestion: 'a person I support' }), { start, end: start + 10 },
+    'a rewrite replaces exactly the words');
 });

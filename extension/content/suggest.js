@@ -6,7 +6,7 @@
  * at a time from the card (Apply suggestion), or all of them from the review dialog (Make it safe).
  */
 import { extract, rangeFor } from './text.js';
-import { editsInOrder } from './findings.js';
+import { editsInOrder, editSpan } from './findings.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
 /** @typedef {import('../shared/messages.js').Finding} Finding */
@@ -67,7 +67,8 @@ async function replaceSpan(state, start, end, replacement) {
 export async function applySuggestion(state, finding) {
   try {
     if (extract(state.el).text !== state.text) return false;
-    return await replaceSpan(state, finding.start, finding.end, finding.suggestion ?? '');
+    const span = editSpan(state.text, finding);
+    return await replaceSpan(state, span.start, span.end, finding.suggestion ?? '');
   } catch {
     // Leave the text as it is.
     return false;
@@ -86,8 +87,10 @@ export async function applyAll(state) {
   let applied = 0;
   try {
     for (const f of editsInOrder(state.open())) {
-      if (extract(state.el).text.slice(0, f.end) !== checked.slice(0, f.end)) break;
-      if (!(await replaceSpan(state, f.start, f.end, f.suggestion ?? ''))) break;
+      const now = extract(state.el).text;
+      if (now.slice(0, f.end) !== checked.slice(0, f.end)) break;
+      const span = editSpan(now, f);
+      if (!(await replaceSpan(state, span.start, span.end, f.suggestion ?? ''))) break;
       applied++;
     }
   } catch {
