@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ARTIFACTS, E2E } from '../lib/harness.mjs';
-import { openSurface, typeText, modelText, domText, posts, clickPublish, waitFor, sleep } from '../lib/page.mjs';
+import { openSurface, typeText, modelText, domText, posts, clickPublish, pressPublishKey, waitFor, sleep } from '../lib/page.mjs';
 import {
   waitReady, waitWarn, settle, waitReview, clickReviewButton, reviewOpen, openCardOn, cardOpen, tokenRect, foreignEditorNodes,
   REVIEW, CARD,
@@ -32,13 +32,17 @@ async function open(id, opts) {
   return { page, s };
 }
 
-/** Types a draft, waits for its warnings, presses the site's Post button and waits for the dialog. */
-async function review(page, s, draft) {
+/**
+ * Types a draft, waits for its warnings, presses the site's Post button (or its send key) and
+ * waits for the dialog.
+ */
+async function review(page, s, draft, { key = false } = {}) {
   await typeText(page, s, draft);
   await waitWarn(page);
   await settle(page);
   await page.mouse.move(2, 2);
-  await clickPublish(page, s);
+  if (key) await pressPublishKey(page, s);
+  else await clickPublish(page, s);
   await waitReview(page);
 }
 
@@ -109,10 +113,14 @@ test('screenshot of the review dialog (README)', T, async () => {
 });
 
 describe('"Make it safe" goes through each editor', () => {
-  for (const id of ['facebook-post', 'x', 'linkedin-post', 'linkedin-comment', 'reddit-old', 'linkedin-messaging']) {
-    test(`${id}: every suggestion applied, re-checked, then posted once`, T, async () => {
+  const cases = [
+    { id: 'facebook-post' }, { id: 'x' }, { id: 'linkedin-post' }, { id: 'linkedin-comment' }, { id: 'reddit-old' },
+    { id: 'linkedin-messaging' }, { id: 'whatsapp', key: true }, { id: 'bluesky', key: true },
+  ];
+  for (const { id, key } of cases) {
+    test(`${id}: every suggestion applied, re-checked, then posted once${key ? ' (held from the send key)' : ''}`, T, async () => {
       const { page, s } = await open(id);
-      await review(page, s, FIXABLE);
+      await review(page, s, FIXABLE, { key });
       await page.locator(REVIEW).locator('[data-action="safe"]').click();
       const d = await waitFor(async () => {
         const r = await readDialog(page);
