@@ -10,7 +10,7 @@
  */
 import { t } from '../shared/i18n.js';
 import { el, button } from './dom.js';
-import { groupFindings, hasSuggestion } from './findings.js';
+import { groupFindings, hasSuggestion } from '../shared/findings.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 

@@ -6,7 +6,7 @@
  * at a time from the card (Apply suggestion), or all of them from the review dialog (Make it safe).
  */
 import { extract, rangeFor } from './text.js';
-import { editsInOrder, editSpan } from './findings.js';
+import { editsInOrder, editSpan } from '../shared/findings.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
 /** @typedef {import('../shared/messages.js').Finding} Finding */

@@ -8,6 +8,7 @@
  */
 import { t, localize } from '../shared/i18n.js';
 import { request } from '../shared/messages.js';
+import { groupFindings } from '../shared/findings.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -75,15 +76,17 @@ async function checkDraft() {
       results.append(el('p', t('popupNoFindings')));
       return;
     }
-    results.append(el('p', t('popupFindingsCount', String(findings.length))));
+    const groups = groupFindings(findings, text);
+    results.append(el('p', t(groups.length === 1 ? 'popupFindingsCountOne' : 'popupFindingsCount', String(groups.length))));
     const list = el('ul');
-    for (const f of findings) {
+    for (const g of groups) {
       const li = el('li');
       li.append(
-        el('span', `${t(f.severity === 'warn' ? 'severityWarn' : 'severityCaution')}: `, `sev-${f.severity}`),
-        el('strong', f.title),
-        el('p', f.message),
+        el('span', `${t(g.severity === 'warn' ? 'severityWarn' : 'severityCaution')}: `, `sev-${g.severity}`),
+        el('strong', g.title),
       );
+      if (g.words.length) li.append(el('p', `${t('reviewFound')} ${g.words.map((w) => `“${w}”`).join(', ')}`));
+      li.append(el('p', `${t('cardInstead')}: ${g.instead}`));
       list.append(li);
     }
     results.append(list);

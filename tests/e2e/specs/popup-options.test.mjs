@@ -69,6 +69,12 @@ test('popup: "Check a draft" works from the keyboard alone and shows findings', 
   await draft.fill(DRAFTS.benign);
   await page.getByRole('button', { name: msg('popupCheckButton') }).press('Space');
   await waitFor(async () => (await results.textContent()).includes(msg('popupNoFindings')), { message: 'no findings message', timeout: 4000 });
+  // Findings of one kind are listed once, quoting each of their words.
+  await draft.fill('Lovely afternoon at 14 Glenview Crescent, G51 4TF with the residents, her dementia is getting worse');
+  await page.getByRole('button', { name: msg('popupCheckButton') }).click();
+  await waitFor(async () => (await results.textContent()).includes('“14 Glenview Crescent”, “G51 4TF”'), { message: 'the address quoted once, both parts', timeout: 4000 });
+  assert.equal(await results.locator('li').count(), 1, 'one kind of finding, one entry');
+  assert.equal(await results.locator('p').first().textContent(), msg('popupFindingsCountOne'));
   await page.close();
 });
 

@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * Pure helpers over a draft's findings, shared by the review dialog and "Make it safe".
+ * Pure helpers over a draft's findings: grouped by kind (the review dialog, the popup's "Check a
+ * draft") and the edits "Apply suggestion" and "Make it safe" make.
  */
 
-/** @typedef {import('../shared/messages.js').Finding} Finding */
+/** @typedef {import('./messages.js').Finding} Finding */
 
 /**
  * @typedef {object} Group
