@@ -5,7 +5,8 @@
 #   1. native check() medians (criterion) for 280 / 2,000 / 63,206-character posts
 #   2. the same inputs through the shipped, wasm-opt'd .wasm in Node, and the wasm/native ratio
 #   3. the shipped .wasm size (raw, gzip -9) and each extension zip
-#   4. service-worker cold start and keystroke-to-underline p50/p95 (tests/e2e/bench, headless Chromium)
+#   4. service-worker cold start, keystroke-to-underline p50/p95, and the first paste to underline
+#      after a browser start, fresh profiles and restarts (tests/e2e/bench, headless Chromium)
 #   5. `postcare check --jsonl` throughput on the dev corpus
 #   6. the same corpus through the peer baseline (Presidio's pattern recognizers), and the ratio
 #   7. linear growth: the median at 1x, 4x and 16x a long post, and the cost per byte
@@ -118,6 +119,16 @@ if [ -f "$LATENCY" ]; then
   ' "$LATENCY" > "$WORK/latency.json"
 else
   skip latency "tests/e2e/bench/latency.bench.mjs wrote no $LATENCY"
+fi
+
+FIRST=tests/e2e/artifacts/first-check.json
+rm -f "$FIRST"
+step "Bench: first paste to underline after a browser start (headless Chromium)"
+bash tests/e2e/run.sh bench/first-check.bench.mjs || echo "tests/e2e/bench/first-check.bench.mjs failed" >&2
+if [ -f "$FIRST" ]; then
+  cp "$FIRST" "$WORK/first-check.json"
+else
+  skip first-check "tests/e2e/bench/first-check.bench.mjs wrote no $FIRST"
 fi
 
 # --- 5: CLI throughput on the dev corpus -------------------------------------------------------

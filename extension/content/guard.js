@@ -5,8 +5,13 @@
  * the original action exactly once (the same control clicked again, or the same key pressed again,
  * with a one-shot bypass). `caution` findings never hold anything.
  *
- * Fails open: if the engine is unavailable or anything here throws, the event goes through as if
- * the extension were not installed.
+ * No post goes out unchecked while the extension is merely starting: when Post, Send or Enter
+ * comes before the draft's current text has a result, the action is held and the badge says
+ * "Checking…" until the result comes, then the guard decides as above.
+ *
+ * Fails open only when the extension is broken: the engine failed (an error, a worker that cannot
+ * start), no result came within CHECK_BOUND_MS, or anything here throws. Then the action goes
+ * through as if the extension were not installed, and the badge says the post was not checked.
  */
 import { editorRoot } from './watcher.js';
 import { extract, rangeFor } from './text.js';
@@ -23,7 +28,14 @@ import { extract, rangeFor } from './text.js';
  * @property {(state: EditorState) => Promise<void>} checkNow  Checks a draft's current text.
  * @property {() => void} noteCaret  Remembers where the caret is in the active compose box.
  * @property {(state: EditorState) => Promise<'edit' | 'post'>} review  Shows the review dialog for a draft's open findings.
+ * @property {(state: EditorState, status: import('./badge.js').BadgeStatus) => void} setStatus  Shows "Checking…" or "not checked" on the badge.
  */
+
+/** How long Post, Send or Enter waits for the first result before it goes through unchecked. */
+export const CHECK_BOUND_MS = 2000;
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The ancestors of a node, crossing shadow roots, nearest first. @param {Node} node */
 function ancestors(node) {
@@ -134,8 +146,8 @@ export class Guard {
   }
 
   /**
-   * The compose box a publish control belongs to: among editors with open warnings (or not yet
-   * checked since their last change), the one most closely related in the DOM, then the most
+   * The compose box a publish control belongs to: among editors with open warnings (or without a
+   * result for their current text), the one most closely related in the DOM, then the most
    * recently used.
    * @param {Element} control
    * @returns {EditorState | null}
@@ -144,8 +156,7 @@ export class Guard {
     let best = null;
     let bestScore = -1;
     for (const state of this.p.drafts()) {
-      if (!state.el.isConnected || !state.engineOk) continue;
-      if (state.openWarn().length === 0 && state.fresh()) continue;
+      if (!state.el.isConnected || !this.mustHold(state)) continue;
       const score = kinship(state.el, control) * 1e6 + state.lastActive / 1e3;
       if (score > bestScore) {
         best = state;
@@ -157,9 +168,36 @@ export class Guard {
 
   /** Decides synchronously whether an action must be held. @param {EditorState} state */
   mustHold(state) {
-    if (!this.p.enabled() || !state.engineOk) return false;
-    if (!state.fresh()) return true; // Decided after a check of the current text.
+    if (!this.p.enabled()) return false;
+    // No result for the current text (or the last check failed): decided once it has one.
+    if (!state.fresh() || !state.engineOk) return true;
     return state.openWarn().length > 0;
+  }
+
+  /**
+   * Waits (at most CHECK_BOUND_MS) for a result for the draft's current text.
+   * @param {EditorState} state
+   * @returns {Promise<'ready' | 'failed' | 'timeout'>}
+   */
+  async verdict(state) {
+    if (state.fresh() && state.engineOk) return 'ready';
+    this.p.setStatus(state, 'checking');
+    const deadline = performance.now() + CHECK_BOUND_MS;
+    try {
+      for (let left = CHECK_BOUND_MS; left > 0; left = deadline - performance.now()) {
+        if (state.fresh() && !state.engineOk) {
+          // The last check failed: ask once more (a worker that was restarting answers now).
+          state.checked = false;
+        }
+        const answered = await Promise.race([this.p.checkNow(state).then(() => true), sleep(left).then(() => false)]);
+        if (state.fresh()) return state.engineOk ? 'ready' : 'failed';
+        if (!answered || !state.el.isConnected || !this.p.enabled()) break;
+        // The text changed while it was being checked: check the new text, within the same bound.
+      }
+      return 'timeout';
+    } finally {
+      this.p.setStatus(state, '');
+    }
   }
 
   /** @param {MouseEvent} e */
@@ -260,9 +298,14 @@ export class Guard {
     const selection = this.saveSelection(state);
     (async () => {
       try {
-        if (!state.fresh()) await this.p.checkNow(state);
+        if ((await this.verdict(state)) !== 'ready') {
+          // Fail open, and say so.
+          this.p.setStatus(state, 'unchecked');
+          once();
+          return;
+        }
         const open = state.open();
-        if (!state.engineOk || !open.some((f) => f.severity === 'warn')) {
+        if (!open.some((f) => f.severity === 'warn')) {
           once();
           return;
         }

@@ -10,6 +10,7 @@
  */
 import { request, contextGone } from '../shared/messages.js';
 import { siteForHost, customSite } from '../shared/sites.js';
+import { readConfig } from '../shared/config.js';
 import { Layer } from './layer.js';
 import { Badge } from './badge.js';
 import { Card } from './card.js';
@@ -32,6 +33,13 @@ function main() {
   const { signal } = controller;
   const guard = new Guard(site, signal);
   guard.install();
+  // Wake the service worker and its engine now, while the page loads, so that the first draft
+  // does not wait for them; and read whether this page is checked from storage, without waiting
+  // for the worker either.
+  request({ type: 'ping' }).catch(() => {});
+  /** @param {import('../shared/config.js').PageConfig} c */
+  const onManaged = (c) => { watcher?.setEnabled(c.enabled); };
+  let config = readConfig(location.href, onManaged);
 
   /** @type {Watcher | null} */
   let watcher = null;
@@ -54,13 +62,14 @@ function main() {
     }
   };
 
-  const refreshConfig = async () => {
+  /** Applies the page's config: checking on or off (paused, or the site switched off). */
+  const applyConfig = async () => {
     try {
-      const config = await request({ type: 'config', url: location.href });
-      watcher?.setEnabled(!!config.enabled);
+      const c = await config;
+      watcher?.setEnabled(c.enabled);
     } catch {
-      // Worker unavailable: stay off (fail open: nothing is held).
       if (contextGone()) shutdown();
+      // Storage unreadable: keep checking; the engine decides whether anything is held.
     }
   };
 
@@ -116,6 +125,7 @@ function main() {
           },
         });
       },
+      setStatus: (state, status) => view.setStatus(state, status),
     });
 
     // Keep the engine warm while the worker is writing: a stopped service worker restarts on the
@@ -197,15 +207,21 @@ function main() {
 
     /** @param {any} msg */
     const onMessage = (msg) => {
-      if (msg && msg.type === 'settings-changed') refreshConfig().then(() => w.enabled && w.recheckAll());
+      if (msg && msg.type === 'settings-changed') {
+        config = readConfig(location.href, onManaged);
+        applyConfig().then(() => w.enabled && w.recheckAll());
+      }
     };
     chrome.runtime.onMessage.addListener(onMessage);
     signal.addEventListener('abort', () => {
       try { chrome.runtime.onMessage.removeListener(onMessage); } catch { /* context gone */ }
     }, { once: true });
 
+    // Checking starts at once on the sites the content script runs on; the stored config, read
+    // since the script started, switches it off where the worker paused it.
+    w.setEnabled(true);
     w.start();
-    refreshConfig();
+    applyConfig();
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });

@@ -26,7 +26,7 @@ export class View {
     this.badge = badge;
     /** The card and hover handler, connected once built (it needs the view too). @type {import('./hover.js').CardHandler} */
     this.cards = /** @type {any} */ (null);
-    /** Publish status shown on an editor's badge. @type {Map<EditorState, BadgeStatus>} */
+    /** Publish status shown on an editor's badge, and the text it was set for. @type {Map<EditorState, {status: BadgeStatus, text: string}>} */
     this.status = new Map();
     this.layoutQueued = false;
   }
@@ -40,6 +40,9 @@ export class View {
       w.schedule(state);
       return;
     }
+    // "Not checked" stays until the draft changes and is checked.
+    const status = this.status.get(state);
+    if (status && status.status === 'unchecked' && state.engineOk && state.text !== status.text) this.status.delete(state);
     const open = w.enabled ? state.open() : [];
     state.items = open.map((finding) => ({
       finding,
@@ -87,8 +90,13 @@ export class View {
    * @param {BadgeStatus} status
    */
   setStatus(state, status) {
-    if (status) this.status.set(state, status);
-    else this.status.delete(state);
+    if (status) {
+      this.status.set(state, { status, text: extract(state.el).text });
+      this.watcher.activate(state);
+      if (status === 'unchecked') this.layer.announce(t('badgeUnchecked'));
+    } else {
+      this.status.delete(state);
+    }
     this.updateBadge();
   }
 
@@ -101,7 +109,7 @@ export class View {
       count: open.length,
       warn: open.filter((f) => f.severity === 'warn').length,
       rect: live ? s.el.getBoundingClientRect() : null,
-      status: live ? this.status.get(s) || '' : '',
+      status: live ? this.status.get(s)?.status || '' : '',
     });
   }
 

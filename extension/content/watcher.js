@@ -52,6 +52,8 @@ export class EditorState {
     this.lastScheduled = -Infinity;
     /** The last caret or selection inside the editor, as text offsets. @type {{start: number, end: number} | null} */
     this.caret = null;
+    /** The check under way, and the text it is for. @type {{text: string, done: Promise<void>} | null} */
+    this.inflight = null;
   }
 
   /** @param {Finding} f */
@@ -208,36 +210,46 @@ export class Watcher {
   /**
    * Checks the editor's current text now (unless the findings already belong to it).
    * @param {EditorState} state
+   * @returns {Promise<void>}
    */
-  async checkNow(state) {
+  checkNow(state) {
     clearTimeout(state.timer);
-    if (!this.enabled || !state.el.isConnected) return;
+    if (!this.enabled || !state.el.isConnected) return Promise.resolve();
     const text = extract(state.el).text;
-    if (state.checked && text === state.text) return;
+    if (state.checked && text === state.text) return Promise.resolve();
+    // The same text is already being checked: wait for that answer rather than ask twice.
+    if (state.inflight && state.inflight.text === text) return state.inflight.done;
     const seq = ++state.seq;
-    /** @type {Finding[]} */
-    let findings = [];
-    let ok = true;
-    if (text.trim() !== '') {
-      try {
-        findings = await this.check(text);
-      } catch {
-        ok = false;
+    const entry = { text, done: Promise.resolve() };
+    state.inflight = entry;
+    entry.done = (async () => {
+      /** @type {Finding[]} */
+      let findings = [];
+      let ok = true;
+      if (text.trim() !== '') {
+        try {
+          findings = await this.check(text);
+        } catch {
+          ok = false;
+        }
       }
-    }
-    if (seq !== state.seq || this.signal.aborted) return;
-    if (text.trim() === '') state.dismissed.clear();
-    state.text = text;
-    state.findings = findings;
-    state.engineOk = ok;
-    state.checked = true;
-    this.hooks.result(state);
+      if (state.inflight === entry) state.inflight = null;
+      if (seq !== state.seq || this.signal.aborted) return;
+      if (text.trim() === '') state.dismissed.clear();
+      state.text = text;
+      state.findings = findings;
+      state.engineOk = ok;
+      state.checked = true;
+      this.hooks.result(state);
+    })();
+    return entry.done;
   }
 
   /** Re-checks every tracked editor (settings changed). */
   recheckAll() {
     for (const state of this.editors.values()) {
       state.checked = false;
+      state.inflight = null;
       state.announced.clear();
       this.schedule(state, 0);
     }
@@ -284,7 +296,7 @@ export class Watcher {
 
   /** @param {boolean} enabled */
   setEnabled(enabled) {
-    if (this.signal.aborted) return;
+    if (this.signal.aborted || enabled === this.enabled) return;
     this.enabled = enabled;
     if (!enabled) {
       for (const state of this.editors.values()) state.items = [];
