@@ -5,7 +5,7 @@
  * saved at once; the service worker sees it through storage.onChanged and every open tab re-checks.
  */
 import { t, localize } from '../shared/i18n.js';
-import { CATEGORIES, loadSettings, originPattern } from '../shared/settings.js';
+import { CATEGORIES, loadSettings, mergeSettings, readLocal, readManaged, originPattern } from '../shared/settings.js';
 import { SITES } from '../shared/sites.js';
 import { mask } from './mask.js';
 
@@ -141,8 +141,11 @@ function renderCustomSites(origins) {
   }
 }
 
+/** The worker's own choices at once; the employer's (which can take seconds to read) when they come. */
 async function refresh() {
-  applySettings(await loadSettings());
+  const local = await readLocal();
+  applySettings(mergeSettings(local, {}));
+  applySettings(mergeSettings(local, await readManaged()));
 }
 
 /** @param {string} value */
