@@ -9,6 +9,7 @@
 import { t, localize } from '../shared/i18n.js';
 import { request } from '../shared/messages.js';
 import { groupFindings } from '../shared/findings.js';
+import { readConfig } from '../shared/config.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -139,6 +140,26 @@ async function showPage(tabId, on) {
     : t(page.open === 1 ? 'popupCautionOpenOne' : 'popupCautionOpen', String(page.open));
 }
 
+/**
+ * The tab's state from its config: checked here, paused, switched off or not covered.
+ * @param {import('../shared/config.js').PageConfig} config
+ * @param {number | undefined} tabId
+ */
+function showConfig(config, tabId) {
+  const row = $('pause-row');
+  const toggle = /** @type {HTMLInputElement} */ ($('site-enabled'));
+  if (!config.covered || config.siteOff) {
+    tabStatus(config.covered ? 'off' : 'none', config.covered ? t('popupSiteOff', config.siteName) : t('popupSiteNotCovered'));
+    row.hidden = true;
+    showPage(tabId, false);
+    return;
+  }
+  row.hidden = false;
+  toggle.checked = !config.paused;
+  tabStatus(config.paused ? 'off' : 'on', t(config.paused ? 'popupSitePaused' : 'popupSiteCovered', config.siteName));
+  showPage(tabId, !config.paused);
+}
+
 async function showTab() {
   /** @type {chrome.tabs.Tab | undefined} */
   let tab;
@@ -152,38 +173,21 @@ async function showTab() {
     tabStatus('none', t('popupSiteNotCovered'));
     return;
   }
+  const url = tab.url;
   const tabId = tab.id;
-  try {
-    const config = await request({ type: 'config', url: tab.url });
-    if (!config.covered) {
-      tabStatus('none', t('popupSiteNotCovered'));
-      return;
-    }
-    if (config.siteOff) {
-      tabStatus('off', t('popupSiteOff', config.siteName));
-      return;
-    }
-    /** @param {boolean} on */
-    const show = (on) => {
-      tabStatus(on ? 'on' : 'off', t(on ? 'popupSiteCovered' : 'popupSitePaused', config.siteName));
-      return showPage(tabId, on);
-    };
-    const row = $('pause-row');
-    const toggle = /** @type {HTMLInputElement} */ ($('site-enabled'));
-    row.hidden = false;
-    toggle.checked = !config.paused;
-    toggle.addEventListener('change', async () => {
-      const { pausedHosts = [] } = await chrome.storage.local.get('pausedHosts');
-      const set = new Set(Array.isArray(pausedHosts) ? pausedHosts : []);
-      if (toggle.checked) set.delete(config.host);
-      else set.add(config.host);
-      await chrome.storage.local.set({ pausedHosts: [...set] });
-      await show(toggle.checked);
-    });
-    await show(!config.paused);
-  } catch {
-    unavailable();
-  }
+  // Read from storage here rather than asked of the service worker, which may still be starting.
+  let config = await readConfig(url, (managed) => { config = managed; showConfig(config, tabId); });
+  showConfig(config, tabId);
+  $('site-enabled').addEventListener('change', async (e) => {
+    const on = /** @type {HTMLInputElement} */ (e.target).checked;
+    const { pausedHosts = [] } = await chrome.storage.local.get('pausedHosts');
+    const set = new Set(Array.isArray(pausedHosts) ? pausedHosts : []);
+    if (on) set.delete(config.host);
+    else set.add(config.host);
+    await chrome.storage.local.set({ pausedHosts: [...set] });
+    config = { ...config, paused: !on, enabled: on };
+    showConfig(config, tabId);
+  });
 }
 
 localize(document);
