@@ -23,12 +23,15 @@ const CSS = `
 .backdrop { position: fixed; inset: 0; pointer-events: auto; background: rgba(0,0,0,.45);
   display: flex; align-items: center; justify-content: center; }
 .review { background: #fff; color: #1b1b1b; width: min(520px, calc(100vw - 24px)); max-height: calc(100vh - 24px);
-  overflow: auto; border-radius: 10px; padding: 16px 20px; border-top: 6px solid #8c1d18;
-  box-shadow: 0 10px 40px rgba(0,0,0,.4); }
+  display: flex; flex-direction: column; overflow: hidden; border-radius: 10px; padding: 16px 20px;
+  border-top: 6px solid #8c1d18; box-shadow: 0 10px 40px rgba(0,0,0,.4); }
+.review > * { flex: none; }
 .review.clear { border-top-color: #1e6b34; }
 .review h2 { font-size: 17px; margin: 0 0 4px; line-height: 1.3; color: #1b1b1b; }
 .review > p { margin: 0 0 8px; }
-.review .groups { list-style: none; padding: 0; margin: 0; }
+/* The title and the buttons stay in view; a long list of groups scrolls between them. */
+.review .groups { list-style: none; padding: 0; margin: 0; flex: 0 1 auto; min-height: 60px; overflow: auto;
+  overscroll-behavior: contain; }
 .review .group { border-left: 4px solid #8c1d18; background: #fdf3f2; border-radius: 0 6px 6px 0;
   padding: 8px 10px; margin: 0 0 8px; }
 .review .group.caution { border-left-color: #6b4500; background: #fdf6e7; }
@@ -38,6 +41,7 @@ const CSS = `
 .review .group p { margin: 2px 0; }
 .review .found q { quotes: "“" "”"; font-weight: 700; background: #fff; border-bottom: 2px solid #b3261e; padding: 0 2px; }
 .review .group.caution .found q { border-bottom-style: dotted; border-bottom-color: #8a5a00; }
+.review .groups:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .review .status:empty { display: none; }
 .review .status { font-weight: 600; color: #14522a; }
 .review [aria-disabled="true"] { opacity: .6; cursor: progress; }
@@ -113,6 +117,12 @@ export class Review {
       dialog.append(el('h2', { id: 'pc-review-title' }, t('reviewTitle')), intro, list, status, actions);
       backdrop.append(dialog);
 
+      // A list too long for the window scrolls, and then takes focus so the keyboard can scroll it.
+      const scrollable = () => {
+        if (!list.isConnected) return;
+        if (list.scrollHeight > list.clientHeight + 1) list.setAttribute('tabindex', '0');
+        else list.removeAttribute('tabindex');
+      };
       /**
        * Fills the dialog in for a draft's findings; true while a warning still holds the post.
        * @param {Finding[]} findings @param {string} text
@@ -125,6 +135,8 @@ export class Review {
         list.replaceWith(fresh);
         list = fresh;
         list.hidden = findings.length === 0;
+        list.setAttribute('aria-label', t('reviewFindingsLabel'));
+        scrollable();
         dialog.classList.toggle('clear', !warn);
         safe.hidden = !findings.some(hasSuggestion);
         post.textContent = t(warn ? 'postAnyway' : 'postNow');
@@ -162,13 +174,15 @@ export class Review {
         const warn = result ? render(result.findings, result.text) : true;
         status.textContent = !result ? t('makeSafeFailed')
           : t(result.applied === 1 ? 'madeSafeOne' : 'madeSafe', String(result.applied));
-        (warn ? edit : post).focus();
+        (warn ? edit : post).focus({ preventScroll: true });
       });
       dialog.addEventListener('keydown', (e) => {
         if (e.key === 'Escape') { e.preventDefault(); finish('edit'); return; }
         if (e.key === 'Tab') {
           // Keep focus inside the dialog.
-          const items = [safe, edit, post].filter((b) => !b.hidden);
+          scrollable();
+          const buttons = [safe, edit, post].filter((b) => !b.hidden);
+          const items = list.hasAttribute('tabindex') ? [list, ...buttons] : buttons;
           const i = items.indexOf(/** @type {any} */ (this.layer.activeElement));
           e.preventDefault();
           items[(i + (e.shiftKey ? items.length - 1 : 1)) % items.length].focus();
@@ -176,7 +190,8 @@ export class Review {
       });
       this.layer.mount(backdrop);
       this.backdrop = backdrop;
-      edit.focus();
+      scrollable();
+      edit.focus({ preventScroll: true });
     });
   }
 

@@ -54,7 +54,7 @@ const readDialog = (page) => page.evaluate((sel) => {
   return {
     text: d.textContent,
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
-    scrolls: d.scrollHeight > d.clientHeight + 1,
+    scrolls: [d, d.querySelector('.groups')].some((e) => e && e.scrollHeight > e.clientHeight + 1),
     status: (d.querySelector('[role="status"]') || { textContent: '' }).textContent,
     groups: [...d.querySelectorAll('[data-postcare="group"]')].map((g) => ({
       title: g.querySelector('h3').textContent,
@@ -93,6 +93,41 @@ test('review dialog: one group per kind, quoting the words found, with one why a
   await clickReviewButton(page, msg('editPost'));
   assert.equal(await reviewOpen(page), false);
   assert.equal(await modelText(page), GROUPED, 'Edit post leaves the draft as it was');
+  await page.close();
+});
+
+test('review dialog with many kinds in a short window: the title and the buttons stay in view, the list scrolls from the keyboard', T, async () => {
+  const { page, s } = await open('facebook-post');
+  await page.setViewportSize({ width: 900, height: 520 });
+  await review(page, s, `${GROUPED}. Absolutely steaming on shift tonight lol, keysafe is 1938, text me on 07700 900123`);
+  const d = await readDialog(page);
+  assert.ok(d.groups.length >= 5, `many kinds (${d.groups.length})`);
+  const inView = (sel) => page.locator(REVIEW).locator(sel).first().evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  });
+  assert.ok(await inView('h2'), 'the title is in view');
+  for (const action of ['safe', 'edit', 'post']) assert.ok(await inView(`[data-action="${action}"]`), `${action} is in view`);
+  assert.ok(d.rect.top >= 0 && d.rect.bottom <= 520, `the dialog fits the window: ${JSON.stringify(d.rect)}`);
+  // Focus starts on "Edit post"; Tab goes round the buttons and the scrolling list.
+  const focused = () => page.evaluate(() => {
+    const a = document.querySelector('postcare-ui').shadowRoot.activeElement;
+    return a ? (a.dataset.action || a.tagName.toLowerCase()) : null;
+  });
+  const order = [await focused()];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  assert.deepEqual(order, ['edit', 'post', 'ul', 'safe', 'edit'], 'Tab order inside the dialog');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'ul');
+  const list = page.locator(REVIEW).locator('ul');
+  const before = await list.evaluate((e) => e.scrollTop);
+  await page.keyboard.press('PageDown');
+  await waitFor(async () => (await list.evaluate((e) => e.scrollTop)) > before, { message: 'the list scrolls from the keyboard', timeout: 2000 });
+  assert.deepEqual(await axeSerious(page, { include: [{ fromShadowDom: ['postcare-ui', REVIEW] }] }), [], 'axe-core: the long dialog');
   await page.close();
 });
 
