@@ -188,19 +188,21 @@ export class Card {
     this.anchor = anchor;
     const card = this.node;
     const st = card.style;
-    if (st.maxHeight !== 'none') st.maxHeight = 'none';
+    // Its whole height, even while its max-height clips it: the content's plus the borders.
+    const height = card.scrollHeight + card.offsetHeight - card.clientHeight;
     const spot = placeCard({
-      width: card.offsetWidth || 360,
-      height: card.offsetHeight || 200,
+      width: card.offsetWidth || 400,
+      height: height || 200,
       words: anchor ? anchor.words : [],
       avoid: anchor ? anchor.avoid : [],
       fallback: anchor ? anchor.fallback : null,
       vw: window.innerWidth,
       vh: window.innerHeight,
     });
-    st.left = `${spot.left}px`;
-    st.top = `${spot.top}px`;
-    st.maxHeight = `${spot.maxHeight}px`;
+    const px = (v) => `${v}px`;
+    if (st.left !== px(spot.left)) st.left = px(spot.left);
+    if (st.top !== px(spot.top)) st.top = px(spot.top);
+    if (st.maxHeight !== px(spot.maxHeight)) st.maxHeight = px(spot.maxHeight);
   }
 
   /** @returns {boolean} whether focus was inside the card */
