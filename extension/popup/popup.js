@@ -97,15 +97,16 @@ async function checkDraft() {
 }
 
 /**
- * What the page's content script reports about the tab: the compose box it checks and the open
- * findings of its draft. Null when the page has no content script (or it does not answer).
+ * What the tab's content script covers (see shared/messages.js, 'coverage'): the compose boxes it
+ * knows, never their text. Null when the page has no content script or it does not answer.
  * @param {number} tabId
- * @returns {Promise<{box: string | null, open: number, warn: number} | null>}
+ * @returns {Promise<{enabled: boolean, siteBoxesOnPage: number,
+ *   boxes: {generic: boolean, label: string, active: boolean, checked: boolean, warnings: number}[]} | null>}
  */
-async function pageState(tabId) {
+async function coverage(tabId) {
   try {
-    const state = await chrome.tabs.sendMessage(tabId, { type: 'tab-state' });
-    return state && state.ok ? state : null;
+    const response = await chrome.tabs.sendMessage(tabId, { type: 'coverage' });
+    return response && response.ok ? response : null;
   } catch {
     return null;
   }
@@ -122,22 +123,29 @@ function tabStatus(state, message) {
 }
 
 /**
- * The compose box and open warnings the page reports, while checking is on.
+ * The compose box the page checks and its open warnings, while checking is on.
  * @param {number | undefined} tabId
  * @param {boolean} on
  */
 async function showPage(tabId, on) {
-  const box = $('box-status');
-  const warn = $('warn-status');
-  const page = on && tabId !== undefined ? await pageState(tabId) : null;
-  box.hidden = !on;
-  box.textContent = page && page.box ? t('popupBoxChecked', page.box) : t('popupNoBox');
-  warn.hidden = !page || page.open === 0;
-  if (!page || page.open === 0) return;
-  warn.className = page.warn > 0 ? 'sev-warn' : 'sev-caution';
-  warn.textContent = page.warn > 0
-    ? t(page.warn === 1 ? 'popupWarnOpenOne' : 'popupWarnOpen', String(page.warn))
-    : t(page.open === 1 ? 'popupCautionOpenOne' : 'popupCautionOpen', String(page.open));
+  const boxLine = $('box-status');
+  const warnLine = $('warn-status');
+  const page = on && tabId !== undefined ? await coverage(tabId) : null;
+  boxLine.hidden = !on;
+  warnLine.hidden = true;
+  if (!on) return;
+  const boxes = page ? page.boxes : [];
+  const box = boxes.find((b) => b.active) || boxes[0];
+  if (box) {
+    boxLine.textContent = box.label ? t('popupBoxChecked', box.label) : t('popupBoxCheckedNoLabel');
+  } else if (page && page.siteBoxesOnPage > 0) {
+    boxLine.textContent = t('popupBoxesOnPage');
+  } else {
+    boxLine.textContent = t('popupNoBox');
+  }
+  const warnings = box ? box.warnings : 0;
+  warnLine.hidden = warnings === 0;
+  warnLine.textContent = t(warnings === 1 ? 'popupWarnOpenOne' : 'popupWarnOpen', String(warnings));
 }
 
 /**

@@ -129,7 +129,8 @@ test('popup: on a supported site with a risky draft, it says the page is checked
   assert.equal(await popup.locator('#tab').getAttribute('data-state'), 'on');
   const box = popup.locator('#box-status');
   await box.waitFor({ state: 'visible', timeout: 4000 });
-  assert.notEqual(await box.textContent(), msg('popupNoBox'), 'the page reports the compose box it checks');
+  const label = await site.locator(s.editor).first().getAttribute('aria-label');
+  await waitFor(async () => (await box.textContent()) === msg('popupBoxChecked', label), { message: `the page reports its compose box "${label}"`, timeout: 4000 });
   const warn = popup.locator('#warn-status');
   await warn.waitFor({ state: 'visible', timeout: 4000 });
   const expected = b.warn === 1 ? msg('popupWarnOpenOne') : msg('popupWarnOpen', String(b.warn));
