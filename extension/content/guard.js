@@ -14,7 +14,8 @@
  * through as if the extension were not installed, and the badge says the post was not checked.
  */
 import { editorRoot } from './watcher.js';
-import { extract, rangeFor } from './text.js';
+import { readDraft, rangeFor } from './text.js';
+import { submitLike } from '../shared/sites.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
 
@@ -59,6 +60,17 @@ function kinship(a, b) {
   return 0;
 }
 
+/** How many levels above a compose box its generic submit button may sit. */
+const NEAR = 6;
+
+/** Steps from `a` up to the nearest ancestor that also holds `b`. @param {Node} a @param {Node} b */
+function distance(a, b) {
+  const setB = new Set(ancestors(b));
+  const chainA = ancestors(a);
+  const i = chainA.findIndex((n) => setB.has(n));
+  return i < 0 ? Infinity : i;
+}
+
 /** @param {Element} control */
 function isNativeButton(control) {
   return control instanceof HTMLButtonElement || (control instanceof HTMLInputElement && /^(submit|button)$/.test(control.type));
@@ -96,6 +108,8 @@ export class Guard {
     this.port = null;
     this.bypass = false;
     this.reviewing = false;
+    /** Submit-like controls found without a site selector. @type {WeakSet<Element>} */
+    this.generic = new WeakSet();
   }
 
   /** @param {GuardPort} port */
@@ -142,6 +156,13 @@ export class Guard {
         return node;
       }
     }
+    // No site control: the nearest submit-like button of a compose box (see editorFor).
+    for (const node of e.composedPath()) {
+      if (!(node instanceof Element) || !submitLike(node)) continue;
+      if (node.getAttribute('aria-disabled') === 'true' || /** @type {any} */ (node).disabled) return null;
+      this.generic.add(node);
+      return node;
+    }
     return null;
   }
 
@@ -157,6 +178,8 @@ export class Guard {
     let bestScore = -1;
     for (const state of this.p.drafts()) {
       if (!state.el.isConnected || !this.mustHold(state)) continue;
+      // A submit-like button found without a site selector belongs only to a box close by.
+      if (this.generic.has(control) && distance(state.el, control) > NEAR) continue;
       const score = kinship(state.el, control) * 1e6 + state.lastActive / 1e3;
       if (score > bestScore) {
         best = state;
@@ -344,7 +367,7 @@ export class Guard {
       if (saved && el instanceof HTMLTextAreaElement) {
         el.setSelectionRange(saved.start, saved.end);
       } else if (saved) {
-        const ex = extract(el);
+        const ex = readDraft(el);
         const range = rangeFor(ex, Math.min(saved.start, ex.text.length), Math.min(saved.end, ex.text.length));
         const sel = document.getSelection();
         if (range && sel) {

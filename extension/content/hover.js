@@ -5,7 +5,7 @@
  * and from the badge. Its buttons apply a suggestion, dismiss a finding for this post, move
  * between findings, or close it.
  */
-import { extract, offsetOf } from './text.js';
+import { readDraft, offsetOf } from './text.js';
 import { applySuggestion } from './suggest.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
@@ -161,7 +161,7 @@ export class CardHandler {
     } else {
       const sel = document.getSelection();
       if (!sel || !sel.rangeCount || !sel.isCollapsed || !sel.anchorNode || !state.el.contains(sel.anchorNode)) return;
-      caret = offsetOf(extract(state.el), sel.anchorNode, sel.anchorOffset);
+      caret = offsetOf(readDraft(state.el), sel.anchorNode, sel.anchorOffset);
     }
     if (caret < 0) return;
     const index = state.items.findIndex((i) => i.finding.start <= caret && caret <= i.finding.end);

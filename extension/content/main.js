@@ -24,6 +24,29 @@ import { applyAll } from './suggest.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
+/**
+ * What this tab's content script covers, for the popup: whether checking is on, and the compose
+ * boxes it knows (never their text).
+ * @param {Watcher} w
+ * @param {import('../shared/sites.js').Site} site
+ */
+function coverage(w, site) {
+  const boxes = [...w.editors.values()].filter((s) => s.el.isConnected).map((s) => ({
+    generic: !!s.composer.generic,
+    label: (s.el.getAttribute('aria-label') || s.el.getAttribute('placeholder') || '').slice(0, 80),
+    active: s === w.active,
+    checked: s.checked && s.engineOk,
+    warnings: s.checked ? s.openWarn().length : 0,
+  }));
+  let seen = 0;
+  try {
+    if (w.selectorAll) seen = [...document.querySelectorAll(w.selectorAll)].filter((el) => el.getClientRects().length > 0).length;
+  } catch {
+    // Unsupported selector.
+  }
+  return { ok: true, enabled: w.enabled, site: site.id, boxes, siteBoxesOnPage: seen };
+}
+
 function main() {
   if (/** @type {any} */ (window).__postcareRunning) return;
   /** @type {any} */ (window).__postcareRunning = true;
@@ -205,12 +228,20 @@ function main() {
     badge.node.addEventListener('click', () => cards.toggleFromBadge(), { signal });
     badge.node.addEventListener('focus', () => cards.showFromBadge(), { signal });
 
-    /** @param {any} msg */
-    const onMessage = (msg) => {
+    /**
+     * Settings changed (from the worker), and the popup asking what is covered on this tab.
+     * @param {any} msg
+     * @param {chrome.runtime.MessageSender} _sender
+     * @param {(response: any) => void} sendResponse
+     */
+    const onMessage = (msg, _sender, sendResponse) => {
       if (msg && msg.type === 'settings-changed') {
         config = readConfig(location.href, onManaged);
         applyConfig().then(() => w.enabled && w.recheckAll());
+      } else if (msg && msg.type === 'coverage') {
+        sendResponse(coverage(w, site));
       }
+      return false;
     };
     chrome.runtime.onMessage.addListener(onMessage);
     signal.addEventListener('abort', () => {

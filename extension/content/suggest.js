@@ -5,7 +5,7 @@
  * step. The only place the extension changes a draft, and only when the worker asks: one finding
  * at a time from the card (Apply suggestion), or all of them from the review dialog (Make it safe).
  */
-import { extract, rangeFor } from './text.js';
+import { readDraft, rangeFor } from './text.js';
 import { editsInOrder, editSpan } from '../shared/findings.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
@@ -24,7 +24,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 async function replaceSpan(state, start, end, replacement) {
   const el = state.el;
-  const ex = extract(el);
+  const ex = readDraft(el);
   if (state.textarea) {
     const ta = /** @type {HTMLTextAreaElement} */ (el);
     ta.focus({ preventScroll: true });
@@ -54,8 +54,8 @@ async function replaceSpan(state, start, end, replacement) {
     }
   }
   // Editors that render asynchronously (React) show the edit a little later.
-  for (let i = 0; i < 20 && extract(el).text === ex.text; i++) await sleep(10);
-  return extract(el).text !== ex.text;
+  for (let i = 0; i < 20 && readDraft(el).text === ex.text; i++) await sleep(10);
+  return readDraft(el).text !== ex.text;
 }
 
 /**
@@ -66,7 +66,7 @@ async function replaceSpan(state, start, end, replacement) {
  */
 export async function applySuggestion(state, finding) {
   try {
-    if (extract(state.el).text !== state.text) return false;
+    if (readDraft(state.el).text !== state.text) return false;
     const span = editSpan(state.text, finding);
     return await replaceSpan(state, span.start, span.end, finding.suggestion ?? '');
   } catch {
@@ -87,7 +87,7 @@ export async function applyAll(state) {
   let applied = 0;
   try {
     for (const f of editsInOrder(state.open())) {
-      const now = extract(state.el).text;
+      const now = readDraft(state.el).text;
       if (now.slice(0, f.end) !== checked.slice(0, f.end)) break;
       const span = editSpan(now, f);
       if (!(await replaceSpan(state, span.start, span.end, f.suggestion ?? ''))) break;

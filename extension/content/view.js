@@ -5,7 +5,7 @@
  * announcements. Called by the watcher's hooks after every check, and on scroll and resize.
  */
 import { t } from '../shared/i18n.js';
-import { extract, rangeFor } from './text.js';
+import { readDraft, rangeFor } from './text.js';
 import { highlightSupported } from './highlighter.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
@@ -34,7 +34,7 @@ export class View {
   /** Shows a check's findings for an editor. @param {EditorState} state */
   render(state) {
     const w = this.watcher;
-    const ex = extract(state.el);
+    const ex = readDraft(state.el);
     if (ex.text !== state.text) {
       // The editor moved on since the check; its mutation or input will bring a new one.
       w.schedule(state);
@@ -91,7 +91,7 @@ export class View {
    */
   setStatus(state, status) {
     if (status) {
-      this.status.set(state, { status, text: extract(state.el).text });
+      this.status.set(state, { status, text: readDraft(state.el).text });
       this.watcher.activate(state);
       if (status === 'unchecked') this.layer.announce(t('badgeUnchecked'));
     } else {

@@ -12,7 +12,7 @@
  * Drafts are held only in memory, per editor, for as long as the editor exists.
  */
 import { GENERIC_COMPOSERS } from '../shared/sites.js';
-import { extract, offsetOf, isTextControl } from './text.js';
+import { readDraft, offsetOf, isTextControl } from './text.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /** @typedef {import('../shared/sites.js').Composer} Composer */
@@ -74,7 +74,7 @@ export class EditorState {
 
   /** True when the findings belong to the editor's current text. */
   fresh() {
-    return this.checked && extract(this.el).text === this.text;
+    return this.checked && readDraft(this.el).text === this.text;
   }
 }
 
@@ -123,7 +123,6 @@ export class Watcher {
     /** @type {EditorState | null} */
     this.active = null;
     this.enabled = false;
-    this.composers = [...site.composers, ...GENERIC_COMPOSERS];
     this.selectorAll = site.composers.filter((c) => !c.host).map((c) => c.selector).join(', ');
     this.lastInputAt = 0;
     signal.addEventListener('abort', () => {
@@ -132,12 +131,17 @@ export class Watcher {
     });
   }
 
-  /** @param {HTMLElement} root */
+  /**
+   * The adapter for an editor root: the site's own first (their selectors are specific, and some
+   * sites' compose boxes are role="combobox" for mentions), then the generic adapter. Search boxes
+   * are left alone.
+   * @param {HTMLElement} root
+   * @returns {Composer | null}
+   */
   composerFor(root) {
-    if (this.owns(root)) return null;
-    if (root.closest('[role="search"], [role="combobox"], [role="searchbox"]')) return null;
+    if (this.owns(root) || root.closest('[role="search"], [role="searchbox"], search')) return null;
     const rootNode = root.getRootNode();
-    for (const c of this.composers) {
+    for (const c of this.site.composers) {
       try {
         if (c.host) {
           if (rootNode instanceof ShadowRoot && rootNode.host.matches(c.host) && root.matches(c.selector)) return c;
@@ -148,7 +152,14 @@ export class Watcher {
         // A selector this browser does not support.
       }
     }
-    return null;
+    if (/search/i.test(root.getAttribute('aria-label') || '')) return null;
+    const c = GENERIC_COMPOSERS.find((g) => root.matches(g.selector));
+    if (!c) return null;
+    // Enter sends in single-line boxes (comment and chat boxes marked as such); Ctrl/Cmd+Enter
+    // publishes almost everywhere.
+    const singleLine = root.getAttribute('aria-multiline') === 'false' || root.getAttribute('role') === 'combobox'
+      || root.getAttribute('enterkeyhint') === 'send';
+    return { ...c, enterSends: singleLine, ctrlEnterSends: true };
   }
 
   /**
@@ -215,7 +226,7 @@ export class Watcher {
   checkNow(state) {
     clearTimeout(state.timer);
     if (!this.enabled || !state.el.isConnected) return Promise.resolve();
-    const text = extract(state.el).text;
+    const text = readDraft(state.el).text;
     if (state.checked && text === state.text) return Promise.resolve();
     // The same text is already being checked: wait for that answer rather than ask twice.
     if (state.inflight && state.inflight.text === text) return state.inflight.done;
@@ -266,7 +277,7 @@ export class Watcher {
     }
     if (!state || state.textarea) return;
     const range = sel.getRangeAt(0);
-    const ex = extract(state.el);
+    const ex = readDraft(state.el);
     const start = offsetOf(ex, range.startContainer, range.startOffset);
     const end = offsetOf(ex, range.endContainer, range.endOffset);
     if (start >= 0 && end >= start) state.caret = { start, end };
@@ -287,7 +298,7 @@ export class Watcher {
     try {
       for (const el of document.querySelectorAll(this.selectorAll)) {
         const state = this.stateFor(el);
-        if (state && !state.checked && extract(state.el).text.trim() !== '') this.schedule(state, 0);
+        if (state && !state.checked && readDraft(state.el).text.trim() !== '') this.schedule(state, 0);
       }
     } catch {
       // Unsupported selector.
