@@ -172,7 +172,7 @@ export class Review {
         for (const b of [safe, edit, post]) b.removeAttribute('aria-disabled');
         if (done) return;
         const warn = result ? render(result.findings, result.text) : true;
-        status.textContent = !result ? t('makeSafeFailed')
+        status.textContent = !result || result.applied === 0 ? t('makeSafeFailed')
           : t(result.applied === 1 ? 'madeSafeOne' : 'madeSafe', String(result.applied));
         (warn ? edit : post).focus({ preventScroll: true });
       });
