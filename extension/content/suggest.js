@@ -24,38 +24,41 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 async function replaceSpan(state, start, end, replacement) {
   const el = state.el;
-  const ex = readDraft(el);
+  const before = readDraft(el);
+  // Editors that render asynchronously (React) show an edit a little later.
+  const changed = async () => {
+    for (let i = 0; i < 20 && readDraft(el).text === before.text; i++) await sleep(10);
+    return readDraft(el).text !== before.text;
+  };
   if (state.textarea) {
     const ta = /** @type {HTMLTextAreaElement} */ (el);
     ta.focus({ preventScroll: true });
     ta.setRangeText(replacement, start, end, 'end');
     ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: replacement }));
-  } else {
-    const range = rangeFor(ex, start, end);
-    if (!range) return false;
-    el.focus({ preventScroll: true });
-    const sel = document.getSelection();
-    if (!sel) return false;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    // Let the editor see the selectionchange and sync its own selection first.
-    await sleep(20);
-    const now = document.getSelection();
-    if (!now || !now.rangeCount) return false;
-    const done = replacement === ''
-      ? document.execCommand('delete', false)
-      : document.execCommand('insertText', false, replacement);
-    if (!done) {
-      // Editors that refuse execCommand get the same edit as a beforeinput they handle.
-      el.dispatchEvent(new InputEvent('beforeinput', {
-        bubbles: true, cancelable: true, composed: true,
-        inputType: replacement === '' ? 'deleteContentBackward' : 'insertReplacementText', data: replacement,
-      }));
-    }
+    return changed();
   }
-  // Editors that render asynchronously (React) show the edit a little later.
-  for (let i = 0; i < 20 && readDraft(el).text === ex.text; i++) await sleep(10);
-  return readDraft(el).text !== ex.text;
+  const range = rangeFor(before, start, end);
+  if (!range) return false;
+  el.focus({ preventScroll: true });
+  const sel = document.getSelection();
+  if (!sel) return false;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  // Let the editor see the selectionchange and sync its own selection first.
+  await sleep(20);
+  const now = document.getSelection();
+  if (!now || !now.rangeCount) return false;
+  if (replacement === '') document.execCommand('delete', false);
+  else document.execCommand('insertText', false, replacement);
+  // execCommand's answer says nothing here: Firefox answers false when the editor took the edit
+  // itself from the beforeinput event. Only an editor whose text did not change gets the same
+  // edit again, as a beforeinput event it handles.
+  if (await changed()) return true;
+  el.dispatchEvent(new InputEvent('beforeinput', {
+    bubbles: true, cancelable: true, composed: true,
+    inputType: replacement === '' ? 'deleteContentBackward' : 'insertReplacementText', data: replacement,
+  }));
+  return changed();
 }
 
 /**
