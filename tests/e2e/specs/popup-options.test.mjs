@@ -136,6 +136,7 @@ test('popup: on a supported site with a risky draft, it says the page is checked
   const expected = b.warn === 1 ? msg('popupWarnOpenOne') : msg('popupWarnOpen', String(b.warn));
   assert.equal(await warn.textContent(), expected, 'the open warnings match the badge');
   assert.ok(await popup.getByRole('switch').isChecked(), 'the pause switch is on');
+  assert.deepEqual(await axeSerious(popup), [], 'axe-core: the popup with the tab checked and warnings open');
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.screenshot({ path: join(ARTIFACTS, 'popup.png') });
   await popup.close();
