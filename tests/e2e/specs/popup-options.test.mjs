@@ -2,8 +2,9 @@
 // application in open tabs) and axe-core on popup, options, card and dialog.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, manifestOf, ARTIFACTS } from '../lib/harness.mjs';
+import { launch, manifestOf, ARTIFACTS, E2E } from '../lib/harness.mjs';
 import { openSurface, focusEditor, typeText, clickPublish, waitFor, sleep } from '../lib/page.mjs';
 import {
   DRAFTS, waitReady, waitWarn, settle, badge, highlights, openCardOn, waitReview, clickReviewButton, REVIEW,
@@ -139,6 +140,7 @@ test('popup: on a supported site with a risky draft, it says the page is checked
   assert.deepEqual(await axeSerious(popup), [], 'axe-core: the popup with the tab checked and warnings open');
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.screenshot({ path: join(ARTIFACTS, 'popup.png') });
+  copyFileSync(join(ARTIFACTS, 'popup.png'), join(E2E, 'screenshots', 'popup.png'));
   await popup.close();
   await site.close();
 });
