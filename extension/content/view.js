@@ -40,9 +40,12 @@ export class View {
       w.schedule(state);
       return;
     }
-    // "Not checked" stays until the draft changes and is checked.
+    // "Not checked" stays until a new draft is written and checked (not when the page empties the
+    // box after sending).
     const status = this.status.get(state);
-    if (status && status.status === 'unchecked' && state.engineOk && state.text !== status.text) this.status.delete(state);
+    if (status && status.status === 'unchecked' && state.engineOk && state.text.trim() !== '' && state.text !== status.text) {
+      this.status.delete(state);
+    }
     const open = w.enabled ? state.open() : [];
     state.items = open.map((finding) => ({
       finding,

@@ -252,6 +252,7 @@ describe('fail-open with a broken build (§5)', () => {
       await waitFor(async () => (await posts(page)).length === 1, { message: 'posted without a dialog', timeout: 4000 });
       const b = await badge(page);
       assert.ok(!b || b.warn === 0, 'no warnings claimed without an engine');
+      assert.equal(b && b.status, 'unchecked', 'the badge says the post went out unchecked');
       const s2 = surfaceById('messenger');
       const chat = await openSurface(v.context, s2);
       await typeText(chat, s2, DRAFTS.chi2);
