@@ -359,11 +359,11 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     write_summary(out, &trained.rules_alone)?;
     writeln!(out, "\nRules and model, {}-fold cross-validated on the training posts:", params.folds)?;
     write_scores(out, &trained.cross_validated, false)?;
-    writeln!(out, "\nThresholds (caution / warn), chosen on the training posts only:")?;
+    writeln!(out, "\nThresholds (veto / caution / warn), chosen on the training posts only:")?;
     for c in Category::ALL {
         let h = &trained.model.heads[c as usize];
         let warn = if h.warn > 1.0 { "never".to_string() } else { format!("{:.2}", h.warn) };
-        writeln!(out, "  {:<16}{:.2} / {warn}", c.as_str(), h.caution)?;
+        writeln!(out, "  {:<16}{:.2} / {:.2} / {warn}", c.as_str(), h.veto, h.caution)?;
     }
     if let Some(path) = &out_file {
         let bytes = trained.model.to_bytes();

@@ -44,8 +44,25 @@ pub struct Example {
     /// Distinct buckets with their weight in the post's score (count / sqrt(total)).
     values: Vec<(u32, f32)>,
     labels: [bool; C],
-    /// Categories the rules alone flag.
-    rules: [bool; C],
+    /// Categories the rules flag with a finding the model cannot overrule.
+    fixed: [bool; C],
+    /// Categories the rules flag only with lexical findings, which the model can overrule.
+    lexical: [bool; C],
+}
+
+impl Example {
+    /// Whether rules and model together flag category `c` at probability `p`.
+    fn flagged(&self, c: usize, p: f32, t: &Thresholds) -> bool {
+        self.fixed[c] || (self.lexical[c] && p >= t.veto) || p >= t.caution
+    }
+}
+
+/// One category's thresholds.
+#[derive(Debug, Clone, Copy)]
+struct Thresholds {
+    veto: f32,
+    caution: f32,
+    warn: f32,
 }
 
 pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
@@ -66,12 +83,15 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 }
             }
             options.rules_only = true;
-            let flagged: BTreeSet<Category> = set.check_with(text, &options, None).findings.iter().map(|f| f.category).collect();
+            let findings = set.check_with(text, &options, None).findings;
+            let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_lexical(f.rule)).map(|f| f.category).collect();
+            let any: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             Example {
                 features,
                 values,
                 labels: Category::ALL.map(|c| post.expect.contains(&c)),
-                rules: Category::ALL.map(|c| flagged.contains(&c)),
+                fixed: Category::ALL.map(|c| fixed.contains(&c)),
+                lexical: Category::ALL.map(|c| any.contains(&c) && !fixed.contains(&c)),
             }
         })
         .collect()
@@ -141,9 +161,9 @@ fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; C]) {
     (weights, bias)
 }
 
-fn model(examples: &[&Example], params: &Params, thresholds: [(f32, f32); C]) -> Model {
+fn model(examples: &[&Example], params: &Params, t: [Thresholds; C]) -> Model {
     let (weights, bias) = fit(examples, params);
-    let heads = std::array::from_fn(|c| Head { bias: bias[c], scale: 1.0, caution: thresholds[c].0, warn: thresholds[c].1 });
+    let heads = std::array::from_fn(|c| Head { bias: bias[c], scale: 1.0, veto: t[c].veto, caution: t[c].caution, warn: t[c].warn });
     Model::quantise(RuleSet::get().signature, heads, &weights)
 }
 
@@ -154,7 +174,7 @@ fn out_of_fold(examples: &[Example], params: &Params) -> Vec<[f32; C]> {
     let mut out = vec![[0f32; C]; examples.len()];
     for k in 0..params.folds {
         let train: Vec<&Example> = examples.iter().zip(&fold_of).filter(|(_, &f)| f != k).map(|(e, _)| e).collect();
-        let m = model(&train, params, [(1.0, 1.0); C]);
+        let m = model(&train, params, [Thresholds { veto: 0.0, caution: 1.0, warn: 1.0 }; C]);
         for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold_of[*i] == k) {
             out[i] = m.post_probabilities(&e.features);
         }
@@ -166,36 +186,48 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
     if tp == 0 { 0.0 } else { 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64 }
 }
 
-/// Each category's (caution, warn) thresholds from out-of-fold probabilities.
-fn thresholds(examples: &[Example], oof: &[[f32; C]]) -> [(f32, f32); C] {
+/// Each category's thresholds from out-of-fold probabilities: `veto` and `caution` together
+/// maximise F1 of rules and model on the training posts, among the settings that flag no more
+/// harmless posts in the category than the rules alone do (a false alarm teaches a worker to
+/// post anyway, so the model must pay for what it adds); `warn` is the lowest threshold at or
+/// above `caution` where the model's own additions were right `WARN_PRECISION` of the time.
+fn thresholds(examples: &[Example], oof: &[[f32; C]]) -> [Thresholds; C] {
     std::array::from_fn(|c| {
-        let mut best = (f64::MIN, 1.0f32);
-        for step in 5..=95 {
-            let t = step as f32 / 100.0;
-            let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-            for (e, p) in examples.iter().zip(oof) {
-                match (e.labels[c], p[c] >= t) {
-                    (true, true) => tp += 1,
-                    (false, true) => fp += 1,
-                    (true, false) => fn_ += 1,
-                    _ => {}
+        let rules_fp = examples.iter().filter(|e| !e.labels[c] && (e.fixed[c] || e.lexical[c])).count();
+        let mut best = (f64::MIN, Thresholds { veto: 0.0, caution: 1.0, warn: 2.0 });
+        for veto_step in 0..=30 {
+            for caution_step in 10..=95 {
+                let t = Thresholds { veto: veto_step as f32 / 100.0, caution: caution_step as f32 / 100.0, warn: 2.0 };
+                let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+                for (e, p) in examples.iter().zip(oof) {
+                    match (e.labels[c], e.flagged(c, p[c], &t)) {
+                        (true, true) => tp += 1,
+                        (false, true) => fp += 1,
+                        (true, false) => fn_ += 1,
+                        _ => {}
+                    }
+                }
+                // Ties go to the lower veto (fewer rule findings overruled), then the higher
+                // caution threshold (fewer additions).
+                if fp > rules_fp {
+                    continue;
+                }
+                let score = f1(tp, fp, fn_);
+                if score > best.0 + 1e-12 || (score >= best.0 - 1e-12 && t.veto <= best.1.veto && t.caution > best.1.caution) {
+                    best = (score, t);
                 }
             }
-            let score = f1(tp, fp, fn_);
-            if score >= best.0 {
-                best = (score, t);
-            }
         }
-        let caution = best.1;
-        let warn = (0..=100)
+        let mut t = best.1;
+        t.warn = (0..=100)
             .map(|s| s as f32 / 100.0)
-            .filter(|&t| t >= caution)
-            .find(|&t| {
-                let added: Vec<bool> = examples.iter().zip(oof).filter(|(e, p)| !e.rules[c] && p[c] >= t).map(|(e, _)| e.labels[c]).collect();
+            .filter(|&w| w >= t.caution)
+            .find(|&w| {
+                let added: Vec<bool> = examples.iter().zip(oof).filter(|(e, p)| !e.fixed[c] && !e.lexical[c] && p[c] >= w).map(|(e, _)| e.labels[c]).collect();
                 !added.is_empty() && added.iter().filter(|&&y| y).count() as f64 / added.len() as f64 >= WARN_PRECISION
             })
             .unwrap_or(2.0);
-        (caution, warn)
+        t
     })
 }
 
@@ -215,7 +247,10 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
         eval::score_sets(posts, |i, _| {
             Category::ALL
                 .into_iter()
-                .filter(|&c| examples[i].rules[c as usize] || (with_model && oof[i][c as usize] >= t[c as usize].0))
+                .filter(|&c| {
+                    let (e, c) = (&examples[i], c as usize);
+                    if with_model { e.flagged(c, oof[i][c], &t[c]) } else { e.fixed[c] || e.lexical[c] }
+                })
                 .collect()
         })
     };

@@ -217,6 +217,9 @@ pub struct Rule {
     not_after: Vec<usize>,
     not_before: Vec<usize>,
     after: Vec<usize>,
+    /// Anchored on lexicon phrases only (not identifiers, names or who a message goes to): the
+    /// learned layer may overrule it (see [`crate::learned`]).
+    pub lexical: bool,
     guidance_title: String,
     code_text: Vec<String>,
     message: String,
@@ -344,7 +347,8 @@ impl RuleSet {
                     return Err(format!("rule {} is defined twice", r.id));
                 }
                 let message = format!("{} {} {}", with_full_stop(&r.title), r.why.trim(), r.instead.trim());
-                rules.push(Rule { at, with, without, not_after, not_before, after, guidance_title: area.title.clone(), code_text, message, source: r });
+                let lexical = at.iter().all(|&id| id >= signals::builtin_names().len());
+                rules.push(Rule { at, with, without, not_after, not_before, after, lexical, guidance_title: area.title.clone(), code_text, message, source: r });
             }
         }
         // Warnings before cautions (each in file order), so a span that merits a warning is
@@ -384,6 +388,11 @@ impl RuleSet {
             !options.attachments.is_empty(),
             options.attachments.iter().any(|a| a.gps.is_some()),
         ]
+    }
+
+    /// Whether the rule with this id is anchored on lexicon phrases only.
+    pub fn is_lexical(&self, rule: &str) -> bool {
+        self.rules.iter().any(|r| r.lexical && r.source.id == rule)
     }
 
     /// The learned layer's features for one draft: the one extraction training and checking share.
@@ -439,7 +448,7 @@ impl RuleSet {
         }
         if !options.rules_only {
             if let Some(model) = model.filter(|m| m.signature == self.signature) {
-                self.learned_findings(model, &folded, &signals, options, &mut findings);
+                self.learned_layer(model, &folded, &signals, options, &mut findings);
             }
         }
         for (when, note) in &self.notes {
@@ -459,11 +468,14 @@ impl RuleSet {
         Report { findings, prompts }
     }
 
-    /// The learned layer's findings: for each category no rule flagged, one finding on the
-    /// sentence that weighs most when the post as a whole scores over the category's threshold.
-    fn learned_findings(&'static self, model: &learned::Model, folded: &Folded, signals: &Signals, options: &Options, findings: &mut Vec<Finding>) {
+    /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
+    /// it overrules lexical rule findings in a category it scores under that category's `veto`,
+    /// then, for each category left unflagged, adds one finding on the sentence that weighs most
+    /// when the post as a whole scores at or over the category's `caution` threshold.
+    fn learned_layer(&'static self, model: &learned::Model, folded: &Folded, signals: &Signals, options: &Options, findings: &mut Vec<Finding>) {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names);
         let probabilities = model.post_probabilities(&features);
+        findings.retain(|f| !(self.is_lexical(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto));
         for c in Category::ALL {
             let head = &model.heads[c as usize];
             let p = probabilities[c as usize];

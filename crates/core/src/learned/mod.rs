@@ -9,11 +9,14 @@
 //! - The rule engine's signals are features of the model, alongside words, word pairs and
 //!   character n-grams ([`features`]).
 //! - Rules speak first and keep their exact spans and explanations.
-//! - For a category no rule flagged, the model's probability for the whole post is compared with
-//!   that category's thresholds (chosen by cross-validation on the training corpus only): at or
-//!   above `warn` it is a warning, at or above `caution` a caution, below it nothing. The finding
-//!   underlines the sentence that scores highest for the category, and its wording comes from
-//!   `model/messages.toml`.
+//! - The model scores the whole post: one probability per category. Each category has three
+//!   thresholds, chosen by cross-validation on the training corpus only (`postcare train`).
+//! - Under `veto`, the model overrules that category's *lexical* rule findings (rules anchored on
+//!   lexicon phrases alone). Findings anchored on identifiers, names, the watch-list or who a
+//!   message goes to always stand.
+//! - For a category no rule flagged, at or above `caution` the model adds a caution, at or above
+//!   `warn` a warning. The finding underlines the sentence that scores highest for the category,
+//!   and its wording comes from `model/messages.toml`.
 //!
 //! The weights file (`model/weights.bin`) is made by `scripts/train-model.sh`. Native builds
 //! carry it compiled in; the browser extension ships it beside the WebAssembly engine and hands
@@ -25,7 +28,8 @@ pub use features::Features;
 use crate::Category;
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 4] = b"PCM1";
+const MAGIC: &[u8; 4] = b"PCM2";
+const HEAD_FLOATS: usize = 5;
 const CATEGORIES: usize = Category::ALL.len();
 
 /// The model as trained for one category.
@@ -34,6 +38,8 @@ pub struct Head {
     pub bias: f32,
     /// Weight of one quantised step.
     pub scale: f32,
+    /// Probability under which the model overrules the category's lexical rule findings.
+    pub veto: f32,
     /// Probability at or above which the model's finding is a caution.
     pub caution: f32,
     /// Probability at or above which it is a warning.
@@ -89,7 +95,7 @@ impl Model {
     /// Reads a weights file.
     pub fn parse(bytes: &[u8]) -> Result<Model, String> {
         let buckets = 1usize << features::BITS;
-        let head_len = 4 + 4 + 4 + 8 + CATEGORIES * 16;
+        let head_len = 4 + 4 + 4 + 8 + CATEGORIES * HEAD_FLOATS * 4;
         if bytes.len() != head_len + buckets * CATEGORIES || &bytes[..4] != MAGIC {
             return Err("not a Post with Care model for this version".into());
         }
@@ -99,10 +105,10 @@ impl Model {
             return Err("model was trained with other feature settings".into());
         }
         let signature = u64::from_le_bytes(bytes[12..20].try_into().expect("8 bytes"));
-        let mut heads = [Head { bias: 0.0, scale: 1.0, caution: 1.0, warn: 1.0 }; CATEGORIES];
+        let mut heads = [Head { bias: 0.0, scale: 1.0, veto: 0.0, caution: 1.0, warn: 1.0 }; CATEGORIES];
         for (c, head) in heads.iter_mut().enumerate() {
-            let at = 20 + c * 16;
-            *head = Head { bias: f32_at(at), scale: f32_at(at + 4), caution: f32_at(at + 8), warn: f32_at(at + 12) };
+            let at = 20 + c * HEAD_FLOATS * 4;
+            *head = Head { bias: f32_at(at), scale: f32_at(at + 4), veto: f32_at(at + 8), caution: f32_at(at + 12), warn: f32_at(at + 16) };
         }
         let weights = bytes[head_len..].iter().map(|&b| b as i8).collect();
         Ok(Model { signature, heads, weights })
@@ -110,13 +116,13 @@ impl Model {
 
     /// The weights file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(20 + CATEGORIES * 16 + self.weights.len());
+        let mut out = Vec::with_capacity(20 + CATEGORIES * HEAD_FLOATS * 4 + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&features::BITS.to_le_bytes());
         out.extend_from_slice(&(CATEGORIES as u32).to_le_bytes());
         out.extend_from_slice(&self.signature.to_le_bytes());
         for h in &self.heads {
-            for x in [h.bias, h.scale, h.caution, h.warn] {
+            for x in [h.bias, h.scale, h.veto, h.caution, h.warn] {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
@@ -170,25 +176,27 @@ pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-static MODEL: OnceLock<Model> = OnceLock::new();
+static MODEL: OnceLock<Option<Model>> = OnceLock::new();
 
 /// Installs the model the engine uses. The extension calls this once, before its first check,
 /// with the weights file it ships; native builds need not (theirs is compiled in). Fails if a
 /// model is already in use or the bytes are not a model for this engine.
 pub fn install(bytes: &[u8]) -> Result<(), String> {
     let model = Model::parse(bytes)?;
-    MODEL.set(model).map_err(|_| "a model is already installed".to_string())
+    MODEL.set(Some(model)).map_err(|_| "a model is already installed".to_string())
 }
 
-/// The model in use, if any.
+/// The model in use, if any. Native builds use the compiled-in weights; a weights file that is
+/// not a model for this engine leaves the rules to work alone (a test keeps the shipped one
+/// current).
 pub fn get() -> Option<&'static Model> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        Some(MODEL.get_or_init(|| Model::parse(BUNDLED).expect("model/weights.bin is a model for this engine")))
+        MODEL.get_or_init(|| Model::parse(BUNDLED).ok()).as_ref()
     }
     #[cfg(target_arch = "wasm32")]
     {
-        MODEL.get()
+        MODEL.get().and_then(Option::as_ref)
     }
 }
 
