@@ -51,9 +51,13 @@ pub struct Example {
 }
 
 impl Example {
-    /// Whether rules and model together flag category `c` at probability `p`.
-    fn flagged(&self, c: usize, p: f32, t: &Thresholds) -> bool {
-        self.fixed[c] || (self.lexical[c] && p >= t.veto) || p >= t.caution
+    /// Whether rules and model together flag category `c` at probability `p` (`None`: the
+    /// draft is too short for the model to have a say).
+    fn flagged(&self, c: usize, p: Option<f32>, t: &Thresholds) -> bool {
+        match p {
+            Some(p) => self.fixed[c] || (self.lexical[c] && p >= t.veto) || p >= t.caution,
+            None => self.fixed[c] || self.lexical[c],
+        }
     }
 }
 
@@ -168,10 +172,10 @@ fn model(examples: &[&Example], params: &Params, t: [Thresholds; C]) -> Model {
 }
 
 /// Out-of-fold probabilities for every example.
-fn out_of_fold(examples: &[Example], params: &Params) -> Vec<[f32; C]> {
+fn out_of_fold(examples: &[Example], params: &Params) -> Vec<Option<[f32; C]>> {
     let mut fold_of: Vec<usize> = (0..examples.len()).map(|i| i % params.folds).collect();
     Rng(params.seed ^ 0xf01d | 1).shuffle(&mut fold_of);
-    let mut out = vec![[0f32; C]; examples.len()];
+    let mut out = vec![None; examples.len()];
     for k in 0..params.folds {
         let train: Vec<&Example> = examples.iter().zip(&fold_of).filter(|(_, &f)| f != k).map(|(e, _)| e).collect();
         let m = model(&train, params, [Thresholds { veto: 0.0, caution: 1.0, warn: 1.0 }; C]);
@@ -191,7 +195,7 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
 /// harmless posts in the category than the rules alone do (a false alarm teaches a worker to
 /// post anyway, so the model must pay for what it adds); `warn` is the lowest threshold at or
 /// above `caution` where the model's own additions were right `WARN_PRECISION` of the time.
-fn thresholds(examples: &[Example], oof: &[[f32; C]]) -> [Thresholds; C] {
+fn thresholds(examples: &[Example], oof: &[Option<[f32; C]>]) -> [Thresholds; C] {
     std::array::from_fn(|c| {
         let rules_fp = examples.iter().filter(|e| !e.labels[c] && (e.fixed[c] || e.lexical[c])).count();
         let mut best = (f64::MIN, Thresholds { veto: 0.0, caution: 1.0, warn: 2.0 });
@@ -200,7 +204,7 @@ fn thresholds(examples: &[Example], oof: &[[f32; C]]) -> [Thresholds; C] {
                 let t = Thresholds { veto: veto_step as f32 / 100.0, caution: caution_step as f32 / 100.0, warn: 2.0 };
                 let (mut tp, mut fp, mut fn_) = (0, 0, 0);
                 for (e, p) in examples.iter().zip(oof) {
-                    match (e.labels[c], e.flagged(c, p[c], &t)) {
+                    match (e.labels[c], e.flagged(c, p.map(|p| p[c]), &t)) {
                         (true, true) => tp += 1,
                         (false, true) => fp += 1,
                         (true, false) => fn_ += 1,
@@ -223,7 +227,7 @@ fn thresholds(examples: &[Example], oof: &[[f32; C]]) -> [Thresholds; C] {
             .map(|s| s as f32 / 100.0)
             .filter(|&w| w >= t.caution)
             .find(|&w| {
-                let added: Vec<bool> = examples.iter().zip(oof).filter(|(e, p)| !e.fixed[c] && !e.lexical[c] && p[c] >= w).map(|(e, _)| e.labels[c]).collect();
+                let added: Vec<bool> = examples.iter().zip(oof).filter(|(e, p)| !e.fixed[c] && !e.lexical[c] && p.is_some_and(|p| p[c] >= w)).map(|(e, _)| e.labels[c]).collect();
                 !added.is_empty() && added.iter().filter(|&&y| y).count() as f64 / added.len() as f64 >= WARN_PRECISION
             })
             .unwrap_or(2.0);
@@ -249,7 +253,7 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
                 .into_iter()
                 .filter(|&c| {
                     let (e, c) = (&examples[i], c as usize);
-                    if with_model { e.flagged(c, oof[i][c], &t[c]) } else { e.fixed[c] || e.lexical[c] }
+                    if with_model { e.flagged(c, oof[i].map(|p| p[c]), &t[c]) } else { e.fixed[c] || e.lexical[c] }
                 })
                 .collect()
         })

@@ -22,6 +22,8 @@ pub struct Features {
     pub sentence: Vec<u32>,
     /// Sentence byte ranges of the searched (folded) text.
     pub sentences: Vec<(usize, usize)>,
+    /// How many words the draft has.
+    pub words: usize,
 }
 
 impl Features {
@@ -29,7 +31,7 @@ impl Features {
     /// `signal_names` are the rule set's signal names by id.
     pub fn extract(folded: &str, signals: &Signals, signal_names: &[String]) -> Features {
         let sentences = signals.sentences.clone();
-        let mut f = Features { buckets: Vec::with_capacity(folded.len() * 2), sentence: Vec::new(), sentences };
+        let mut f = Features { buckets: Vec::with_capacity(folded.len() * 2), sentence: Vec::new(), sentences, words: 0 };
         f.sentence.reserve(folded.len() * 2);
         let mut word = String::new();
         let mut prev = String::new();
@@ -99,6 +101,7 @@ impl Features {
     }
 
     fn word(&mut self, word: &str, prev: &str, pair: bool, sentence: u32) {
+        self.words += 1;
         self.push(hash(b'w', &[word.as_bytes()]), sentence);
         if pair {
             self.push(hash(b'b', &[prev.as_bytes(), b" ", word.as_bytes()]), sentence);

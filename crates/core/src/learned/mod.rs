@@ -9,6 +9,8 @@
 //! - The rule engine's signals are features of the model, alongside words, word pairs and
 //!   character n-grams ([`features`]).
 //! - Rules speak first and keep their exact spans and explanations.
+//! - On a draft of fewer than [`MIN_WORDS`] words the model says nothing: a handful of words is
+//!   too little to read a post by, and identifiers and names there are the rules' to find.
 //! - The model scores the whole post: one probability per category. Each category has three
 //!   thresholds, chosen by cross-validation on the training corpus only (`postcare train`).
 //! - Under `veto`, the model overrules that category's *lexical* rule findings (rules anchored on
@@ -29,6 +31,9 @@ use crate::Category;
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"PCM2";
+
+/// The fewest words a draft needs before the model has a say.
+pub const MIN_WORDS: usize = 5;
 const HEAD_FLOATS: usize = 5;
 const CATEGORIES: usize = Category::ALL.len();
 
@@ -130,9 +135,10 @@ impl Model {
         out
     }
 
-    /// The probability of each category for the whole draft.
-    pub fn post_probabilities(&self, f: &Features) -> [f32; CATEGORIES] {
-        self.probabilities(f.buckets.iter().copied())
+    /// The probability of each category for the whole draft, or `None` when the draft is too
+    /// short for the model to have a say.
+    pub fn post_probabilities(&self, f: &Features) -> Option<[f32; CATEGORIES]> {
+        (f.words >= MIN_WORDS).then(|| self.probabilities(f.buckets.iter().copied()))
     }
 
     /// The sentence (index into `f.sentences`) that scores highest for `category`.
