@@ -20,6 +20,9 @@ step "Extension: web-ext lint (dist/firefox)"
 
 step "Extension: shipped engine in Node (UTF-16 spans after an emoji)"
 node scripts/extension-wasm-smoke.mjs extension/generated
+
+step "Extension: shipped engine and learned layer give the native command's findings"
+node scripts/extension-wasm-parity.mjs extension/generated tests/corpus/dev-c.jsonl target/release/postcare
 RAW=$(stat -c %s extension/generated/postcare_wasm_bg.wasm)
 GZ=$(gzip -9 -c extension/generated/postcare_wasm_bg.wasm | wc -c)
 printf 'postcare_wasm_bg.wasm: %s bytes raw, %s bytes gzip -9 (budget 358400)\n' "$RAW" "$GZ"

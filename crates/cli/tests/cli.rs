@@ -213,3 +213,21 @@ fn usage_lists_every_category() {
         assert!(text.contains(category.as_str()), "{category} missing from the usage text");
     }
 }
+
+/// The shipped weights are what `scripts/train-model.sh` makes from the committed corpora and
+/// rules: training is deterministic, so a stale or hand-edited weights file fails here.
+#[test]
+fn the_shipped_weights_are_reproducible_from_the_training_corpora() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let corpora = std::fs::read_to_string(format!("{root}/crates/core/model/training-corpora.txt")).unwrap();
+    let out = std::env::temp_dir().join(format!("postcare-weights-{}.bin", std::process::id()));
+    let mut args: Vec<String> = vec!["train".into(), "--out".into(), out.display().to_string()];
+    args.extend(corpora.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{root}/{}", l.trim())));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = postcare(&args, b"");
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let made = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).ok();
+    let shipped = std::fs::read(format!("{root}/crates/core/model/weights.bin")).unwrap();
+    assert!(made == shipped, "crates/core/model/weights.bin is stale: run scripts/train-model.sh");
+}

@@ -209,3 +209,103 @@ pub fn get() -> Option<&'static Model> {
 /// The weights file, compiled into native builds.
 #[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED: &[u8] = include_bytes!("../../model/weights.bin");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::{check, Options, Severity};
+
+    fn probability(text: &str, category: Category) -> f32 {
+        let model = get().expect("a model is shipped");
+        let features = RuleSet::get().features(text, &Options::default());
+        model.post_probabilities(&features).expect("long enough")[category as usize]
+    }
+
+    #[test]
+    fn the_shipped_weights_load_and_match_the_rules() {
+        let model = Model::parse(BUNDLED).expect("model/weights.bin parses");
+        assert_eq!(
+            model.signature,
+            RuleSet::get().signature,
+            "model/weights.bin was trained on other signals: run scripts/train-model.sh"
+        );
+        assert_eq!(Model::parse(&model.to_bytes()).unwrap(), model, "a weights file reads back as written");
+        for h in &model.heads {
+            assert!(h.veto <= h.caution && h.caution <= h.warn.max(h.caution), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn other_bytes_are_refused() {
+        assert!(Model::parse(b"").is_err());
+        assert!(Model::parse(&BUNDLED[..BUNDLED.len() - 1]).is_err());
+        let mut wrong = BUNDLED.to_vec();
+        wrong[0] = b'X';
+        assert!(Model::parse(&wrong).is_err());
+    }
+
+    /// One draft per category the model should read as risky, and a look-alike it should not.
+    const KNOWN: [(Category, &str, &str); 5] = [
+        (
+            Category::Confidentiality,
+            "the wee boy we moved to his new placement yesterday was in bits, his mum turned up drunk at contact again",
+            "my own wee boy starts at his new school yesterday and was in bits, proud mum moment",
+        ),
+        (
+            Category::Boundaries,
+            "her son asked if I'd come round for dinner on my day off and I said aye, don't tell the office",
+            "off to my sister's for dinner tonight, she's doing a roast, can't wait",
+        ),
+        (
+            Category::Dignity,
+            "honestly the state of the residents today, smelly old bats the lot of them, couldn't stop laughing at them",
+            "honestly the state of my kitchen today, smelly dishes everywhere, couldn't stop laughing at myself",
+        ),
+        (
+            Category::Reputation,
+            "still steaming from last night, been to three visits already and can barely stand up, nobody noticed",
+            "still buzzing from last night's gig, had a lie in and a big breakfast on my day off",
+        ),
+        (
+            Category::Exposure,
+            "on my own in the unit every Saturday night from 10 till 8, nobody else in the building at all",
+            "lovely quiet Saturday night at home on my own, takeaway and a film, bliss",
+        ),
+    ];
+
+    #[test]
+    fn known_risky_and_harmless_drafts_per_category() {
+        let model = get().unwrap();
+        for (category, risky, harmless) in KNOWN {
+            let head = &model.heads[category as usize];
+            let (p, q) = (probability(risky, category), probability(harmless, category));
+            assert!(p > q, "{category}: risky {p:.3} should score above harmless {q:.3}");
+            assert!(q < head.caution, "{category}: harmless draft scores {q:.3} >= caution {:.2}: {harmless}", head.caution);
+        }
+    }
+
+    #[test]
+    fn findings_of_the_model_underline_a_sentence_of_the_draft() {
+        let mut seen = 0;
+        for (_, risky, _) in KNOWN {
+            for text in [risky.to_string(), format!("Hello.\u{200b} {risky} 😀 Right, off to bed.")] {
+                for f in check(&text, &Options::default()).findings.iter().filter(|f| f.rule.ends_with(".learned")) {
+                    seen += 1;
+                    assert!(f.start < f.end && f.end <= text.len(), "{f:?}");
+                    assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                    assert_eq!(text[f.start..f.end].trim(), &text[f.start..f.end], "no spaces at the ends");
+                    assert!(matches!(f.severity, Severity::Caution | Severity::Warn));
+                    assert!(!f.why.is_empty() && !f.instead.is_empty() && !f.guidance.is_empty() && !f.code.is_empty());
+                }
+            }
+        }
+        assert!(seen > 0, "the model flags at least one of its known risky drafts");
+    }
+
+    #[test]
+    fn a_short_draft_is_left_to_the_rules() {
+        let features = RuleSet::get().features("CHI 1904851231 x", &Options::default());
+        assert!(get().unwrap().post_probabilities(&features).is_none());
+    }
+}
