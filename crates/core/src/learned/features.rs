@@ -42,8 +42,8 @@ impl Features {
         for (i, &(at, c)) in chars.iter().enumerate() {
             let inner_apostrophe = c == '\''
                 && word_start.is_some()
-                && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || inner_apostrophe {
+                && chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n));
+            if is_word_char(c) || inner_apostrophe {
                 if word_start.is_none() {
                     word_start = Some(at);
                     word.clear();
@@ -57,7 +57,7 @@ impl Features {
                 std::mem::swap(&mut prev, &mut word);
                 prev_sentence = sentence;
             }
-            if !c.is_whitespace() && !c.is_ascii() && !is_modifier(c) {
+            if !c.is_ascii() && !is_word_char(c) && !is_modifier(c) && !is_space(c) {
                 // Emoji and other symbols carry tone ("🤮", "🙄"); one feature each.
                 sentence = f.sentence_at(at, sentence);
                 let mut buf = [0u8; 4];
@@ -131,14 +131,24 @@ impl Features {
     }
 }
 
+/// A letter or digit. Without Unicode's tables (the WebAssembly engine leaves them out): ASCII
+/// letters and digits, and every character from Latin-1 up to the general punctuation block
+/// (accented Latin, Greek, Cyrillic, Arabic, Devanagari...) but the two arithmetic signs there.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (('\u{C0}'..'\u{2000}').contains(&c) && c != '×' && c != '÷')
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
 /// Lower-cases a character into `out`, with digits read as shapes ("4b" and "7c" are alike).
+/// Letters beyond ASCII are kept as written.
 fn push_lower(out: &mut String, c: char) {
     if c.is_ascii_digit() {
         out.push('0');
-    } else if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
     } else {
-        out.extend(c.to_lowercase());
+        out.push(c.to_ascii_lowercase());
     }
 }
 
