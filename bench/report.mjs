@@ -14,6 +14,7 @@ const crit = load('criterion');
 const wasm = load('wasm');
 const sizes = load('sizes');
 const latency = load('latency');
+const first = load('first-check');
 const cli = load('cli');
 const peer = load('peer');
 
@@ -81,7 +82,7 @@ if (sizes.raw != null) {
   row('3. Extension zips', notMeasured(sizes.skipped), 'no target (reported)', '—');
 }
 
-// 4. Browser latency, as the e2e suite recorded it.
+// 4. Browser latency, from tests/e2e/bench/latency.bench.mjs.
 function flatten(value, path = [], out = []) {
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) flatten(v, [...path, k], out);
@@ -116,11 +117,23 @@ if (latency.data) {
   } else {
     row('4. Keystroke to underline', notMeasured('latency.json has no p50/p95'), 'p95 ≤ 150 ms over ≥ 200 keystrokes', '—');
   }
-  notes.push(`Browser latency is read from ${where} (headless Chromium, the e2e suite's measurement; not re-measured by this script). Fields used: ${[cold, p50, p95, count].filter(Boolean).map(([p]) => `\`${p}\``).join(', ')}.`);
+  notes.push(`Browser latency is read from ${where} (headless Chromium, measured by \`tests/e2e/bench/latency.bench.mjs\` during this run). Fields used: ${[cold, p50, p95, count].filter(Boolean).map(([p]) => `\`${p}\``).join(', ')}.`);
 } else {
   row('4. Service-worker cold start to first result', notMeasured(latency.skipped), '≤ 100 ms', '—');
   row('4. Keystroke to underline (Lexical fixture)', notMeasured(latency.skipped), 'p95 ≤ 150 ms over ≥ 200 keystrokes', '—');
 }
+
+// 4. The first check after a browser start: fresh profiles, and restarts of one profile.
+for (const [key, label] of [['freshProfileMs', 'fresh profiles'], ['restartMs', 'restarts of one profile']]) {
+  const r = first[key];
+  const measure = `4. First paste to underline after a browser start, ${label}`;
+  const target = 'median ≤ 400 ms over ≥ 5 launches';
+  if (!r) row(measure, notMeasured(first.skipped || 'no result'), target, '—');
+  else if (r.median == null) row(measure, `no underline within 15 s in ${r.missed} of ${r.runs.length} launches`, target, 'MISS');
+  else row(measure, `median ${r.median.toFixed(0)} ms, max ${r.max.toFixed(0)} ms over ${r.runs.length} launches${r.missed ? `, ${r.missed} without an underline` : ''} (${r.runs.map((x) => (x == null ? '—' : x.toFixed(0))).join(', ')})`, target,
+    r.runs.length >= 5 && !r.missed ? verdict(r.median <= 400) : 'MISS (too few launches)');
+}
+if (first.note) notes.push(`First check after a browser start (\`tests/e2e/bench/first-check.bench.mjs\`, fixture ${first.surface}): ${first.note}.`);
 
 // 5 and 6. Corpus throughput, ours and the peer's.
 if (cli.posts_per_second) {

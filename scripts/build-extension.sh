@@ -38,7 +38,7 @@ NPM_BIN=$PWD/node_modules/.bin
 step "Extension: engine as WebAssembly"
 cargo build --profile wasm --target "$WASM_TARGET" -p postcare-wasm
 mkdir -p "$GEN"
-rm -f "$GEN"/postcare_wasm*
+rm -f "$GEN"/postcare_wasm* "$GEN"/categories.js
 wasm-bindgen "target/$WASM_TARGET/wasm/postcare_wasm.wasm" --target web --out-dir "$GEN" --remove-name-section
 # Debian's binaryen 108 produces modules that fail to load; the npm package is current.
 "$NPM_BIN/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -55,6 +55,8 @@ if [ "$GZ" -gt 358400 ]; then
 fi
 # Load the optimised module once, as the browser will (catches a broken wasm-opt output).
 node scripts/extension-wasm-smoke.mjs "$GEN" --quick
+# The engine's categories, for the settings, the options page and the managed schema.
+node scripts/extension-categories.mjs "$GEN"
 # The engine's memory after it has compiled its rules, so a cold service worker skips that step.
 node scripts/extension-wasm-snapshot.mjs "$GEN" "$GEN/engine-state.bin"
 
@@ -70,7 +72,7 @@ ESBUILD=("$NPM_BIN/esbuild" --bundle --target=chrome120,firefox128 --legal-comme
 cp extension/content/content.css "$STAGE/content.css"
 cp extension/popup/popup.html extension/popup/popup.css "$STAGE/popup/"
 cp extension/options/options.html extension/options/options.css "$STAGE/options/"
-cp extension/managed_schema.json "$STAGE/managed_schema.json"
+node scripts/extension-manifest.mjs schema > "$STAGE/managed_schema.json"
 cp -r extension/_locales "$STAGE/_locales"
 mkdir -p "$STAGE/wasm"
 cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin" "$STAGE/wasm/"
@@ -79,9 +81,9 @@ node scripts/make-icons.mjs "$STAGE/icons"
 step "Extension: dist/chrome and dist/firefox"
 rm -rf "$DIST/chrome" "$DIST/firefox" "$DIST/postcare-chrome.zip" "$DIST/postcare-firefox.zip"
 cp -r "$STAGE" "$DIST/chrome"
-cp manifest.json "$DIST/chrome/manifest.json"
+node scripts/extension-manifest.mjs chrome > "$DIST/chrome/manifest.json"
 cp -r "$STAGE" "$DIST/firefox"
-node scripts/extension-firefox-manifest.mjs manifest.json > "$DIST/firefox/manifest.json"
+node scripts/extension-manifest.mjs firefox > "$DIST/firefox/manifest.json"
 rm -rf "$STAGE"
 (cd "$DIST/chrome" && zip -qr -X ../postcare-chrome.zip .)
 (cd "$DIST/firefox" && zip -qr -X ../postcare-firefox.zip .)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Extension checks, after scripts/build-extension.sh: type-check, Firefox lint, the shipped
+# Extension checks, after scripts/build-extension.sh: type-check, unit tests, Firefox lint, the shipped
 # WebAssembly engine loaded in Node, then the browser end-to-end suite (tests/e2e) when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,10 @@ NPM_BIN=$PWD/node_modules/.bin
 step "Extension: type-check (tsc --checkJs)"
 "$NPM_BIN/tsc" --noEmit -p tsconfig.json
 echo "type-check clean"
+
+step "Extension: unit tests (node --test, *.test.mjs beside the code)"
+mapfile -t UNIT_TESTS < <(find extension scripts -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
+node --test --test-reporter=spec "${UNIT_TESTS[@]}"
 
 step "Extension: web-ext lint (dist/firefox)"
 "$NPM_BIN/web-ext" lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors --output text

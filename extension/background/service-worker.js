@@ -13,8 +13,8 @@
  */
 import { check, guidance } from '../generated/postcare_wasm.js';
 import { startEngine } from './engine.js';
-import { loadSettings, originPattern } from '../shared/settings.js';
-import { siteForHost } from '../content/sites.js';
+import { mergeSettings, readLocal, readManaged, originPattern } from '../shared/settings.js';
+import { configFor } from '../shared/config.js';
 
 /** @type {Promise<unknown> | null} */
 let engine = null;
@@ -31,47 +31,32 @@ function engineReady() {
 }
 engineReady().catch(() => {});
 
+/**
+ * The employer's managed settings once read, null until then. Reading them can take seconds after
+ * the browser starts, so checks do not wait: until they are in, the worker's own settings apply,
+ * and once they are in, open tabs re-check with them.
+ * @type {Record<string, unknown> | null}
+ */
+let managed = null;
+function refreshManaged() {
+  readManaged().then((m) => {
+    const changed = JSON.stringify(m) !== JSON.stringify(managed || {});
+    managed = m;
+    if (changed) {
+      settingsCache = null;
+      broadcastSettings();
+    }
+  });
+}
+refreshManaged();
+
 /** @type {Promise<import('../shared/settings.js').Settings> | null} */
 let settingsCache = null;
 function settings() {
-  if (!settingsCache) settingsCache = loadSettings();
+  if (!settingsCache) settingsCache = readLocal().then((local) => mergeSettings(local, managed || {}));
   return settingsCache;
 }
-
-/** @param {string | undefined} url */
-async function configFor(url) {
-  const s = await settings();
-  let host = '';
-  let origin = '';
-  try {
-    const u = new URL(url || '');
-    host = u.hostname;
-    origin = u.origin;
-  } catch {
-    return { ok: true, covered: false, enabled: false, paused: false, site: null, host: '' };
-  }
-  const site = siteForHost(host);
-  const custom = s.customSites.some((o) => {
-    try {
-      return new URL(o).origin === origin;
-    } catch {
-      return false;
-    }
-  });
-  const covered = !!site || custom;
-  const paused = s.pausedHosts.includes(host);
-  const siteOff = !!site && s.disabledSites.includes(site.id);
-  return {
-    ok: true,
-    covered,
-    paused,
-    siteOff,
-    enabled: covered && !paused && !siteOff,
-    site: site ? site.id : custom ? 'custom' : null,
-    siteName: site ? site.name : host,
-    host,
-  };
-}
+settings().catch(() => {});
 
 /**
  * @param {any} msg
@@ -80,8 +65,7 @@ async function configFor(url) {
 async function handle(msg, sender) {
   switch (msg && msg.type) {
     case 'check': {
-      await engineReady();
-      const s = await settings();
+      const [, s] = await Promise.all([engineReady(), settings()]);
       const text = typeof msg.text === 'string' ? msg.text : '';
       const report = check(text, { watchlist: s.watchlist, disabled: s.disabledCategories });
       return { ok: true, findings: report.findings };
@@ -90,7 +74,7 @@ async function handle(msg, sender) {
       await engineReady();
       return { ok: true, guidance: guidance() };
     case 'config':
-      return configFor(msg.url || sender.url || sender.tab?.url);
+      return { ok: true, ...configFor(await settings(), msg.url || sender.url || sender.tab?.url) };
     case 'ping':
       await engineReady();
       return { ok: true };
@@ -152,6 +136,7 @@ async function syncCustomSites() {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' && area !== 'managed') return;
   settingsCache = null;
+  if (area === 'managed') refreshManaged();
   if ('customSites' in changes) syncCustomSites();
   broadcastSettings();
 });

@@ -5,13 +5,39 @@
  * the original action exactly once (the same control clicked again, or the same key pressed again,
  * with a one-shot bypass). `caution` findings never hold anything.
  *
- * Fails open: if the engine is unavailable or anything here throws, the event goes through as if
- * the extension were not installed.
+ * No post goes out unchecked while the extension is merely starting: when Post, Send or Enter
+ * comes before the draft's current text has a result, the action is held and the badge says
+ * "Checking…" until the result comes, then the guard decides as above.
+ *
+ * Fails open only when the extension is broken: the engine failed (an error, a worker that cannot
+ * start), no result came within CHECK_BOUND_MS, or anything here throws. Then the action goes
+ * through as if the extension were not installed, and the badge says the post was not checked.
  */
 import { editorRoot } from './watcher.js';
-import { extract, rangeFor } from './text.js';
+import { readDraft, rangeFor } from './text.js';
+import { submitLike } from '../shared/sites.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
+/** @typedef {import('../shared/messages.js').Finding} Finding */
+
+/**
+ * What the guard needs from the rest of the content script, and nothing more.
+ * @typedef {object} GuardPort
+ * @property {() => boolean} enabled  Checking is on for this page.
+ * @property {(node: unknown) => boolean} owns  True for the extension's own UI.
+ * @property {(target: EventTarget | null) => EditorState | null} draftAt  The compose box an event target is in (tracked on first sight).
+ * @property {() => Iterable<EditorState>} drafts  Every tracked compose box.
+ * @property {(state: EditorState) => Promise<void>} checkNow  Checks a draft's current text.
+ * @property {() => void} noteCaret  Remembers where the caret is in the active compose box.
+ * @property {(findings: Finding[]) => Promise<'edit' | 'post'>} review  Shows the review dialog.
+ * @property {(state: EditorState, status: import('./badge.js').BadgeStatus) => void} setStatus  Shows "Checking…" or "not checked" on the badge.
+ */
+
+/** How long Post, Send or Enter waits for the first result before it goes through unchecked. */
+export const CHECK_BOUND_MS = 2000;
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The ancestors of a node, crossing shadow roots, nearest first. @param {Node} node */
 function ancestors(node) {
@@ -33,6 +59,17 @@ function kinship(a, b) {
     if (setB.has(chainA[i])) return chainA.length - i;
   }
   return 0;
+}
+
+/** How many levels above a compose box its generic submit button may sit. */
+const NEAR = 6;
+
+/** Steps from `a` up to the nearest ancestor that also holds `b`. @param {Node} a @param {Node} b */
+function distance(a, b) {
+  const setB = new Set(ancestors(b));
+  const chainA = ancestors(a);
+  const i = chainA.findIndex((n) => setB.has(n));
+  return i < 0 ? Infinity : i;
 }
 
 /** @param {Element} control */
@@ -60,39 +97,38 @@ function redispatchKey(target, e) {
 
 export class Guard {
   /**
-   * Installed at document_start, before the page's own scripts add their listeners; the watcher
-   * and UI are connected once the page has loaded ({@link Guard#connect}).
-   * @param {import('./sites.js').Site} site
+   * Installed at document_start, before the page's own scripts add their listeners; the rest of
+   * the content script is connected once the page has loaded ({@link Guard#connect}).
+   * @param {import('../shared/sites.js').Site} site
+   * @param {AbortSignal} signal  Removes the guard's listeners.
    */
-  constructor(site) {
+  constructor(site, signal) {
     this.site = site;
-    /** @type {import('./watcher.js').Watcher} */
-    this.watcher = /** @type {any} */ (null);
-    /** @type {import('./ui.js').UI} */
-    this.ui = /** @type {any} */ (null);
+    this.signal = signal;
+    /** @type {GuardPort | null} */
+    this.port = null;
     this.bypass = false;
     this.reviewing = false;
+    /** Submit-like controls found without a site selector. @type {WeakSet<Element>} */
+    this.generic = new WeakSet();
   }
 
-  /**
-   * @param {import('./watcher.js').Watcher} watcher
-   * @param {import('./ui.js').UI} ui
-   */
-  connect(watcher, ui) {
-    this.watcher = watcher;
-    this.ui = ui;
+  /** @param {GuardPort} port */
+  connect(port) {
+    this.port = port;
   }
 
   install() {
-    window.addEventListener('click', (e) => this.safely(() => this.onClick(e)), true);
-    window.addEventListener('keydown', (e) => this.safely(() => this.onKeydown(e)), true);
-    window.addEventListener('pointerdown', (e) => this.safely(() => this.onPointerDown(e)), true);
-    window.addEventListener('submit', (e) => this.safely(() => this.onSubmit(e)), true);
+    const opts = { capture: true, signal: this.signal };
+    window.addEventListener('click', (e) => this.safely(() => this.onClick(e)), opts);
+    window.addEventListener('keydown', (e) => this.safely(() => this.onKeydown(e)), opts);
+    window.addEventListener('pointerdown', (e) => this.safely(() => this.onPointerDown(e)), opts);
+    window.addEventListener('submit', (e) => this.safely(() => this.onSubmit(e)), opts);
   }
 
   /** Anything that throws lets the event through untouched. @param {() => void} fn */
   safely(fn) {
-    if (!this.watcher || !this.watcher.enabled) return;
+    if (!this.port || !this.port.enabled()) return;
     try {
       fn();
     } catch {
@@ -101,10 +137,15 @@ export class Guard {
   }
 
   /** The publish control in an event's path, if any. @param {Event} e */
+  /** The connected port (the guard acts only once it is connected). */
+  get p() {
+    return /** @type {GuardPort} */ (this.port);
+  }
+
   controlFor(e) {
     for (const node of e.composedPath()) {
       if (!(node instanceof Element)) continue;
-      if (this.ui.owns(node)) return null;
+      if (this.p.owns(node)) return null;
       for (const p of this.site.publish) {
         try {
           if (!node.matches(p.selector)) continue;
@@ -116,12 +157,19 @@ export class Guard {
         return node;
       }
     }
+    // No site control: the nearest submit-like button of a compose box (see editorFor).
+    for (const node of e.composedPath()) {
+      if (!(node instanceof Element) || !submitLike(node)) continue;
+      if (node.getAttribute('aria-disabled') === 'true' || /** @type {any} */ (node).disabled) return null;
+      this.generic.add(node);
+      return node;
+    }
     return null;
   }
 
   /**
-   * The compose box a publish control belongs to: among editors with open warnings (or not yet
-   * checked since their last change), the one most closely related in the DOM, then the most
+   * The compose box a publish control belongs to: among editors with open warnings (or without a
+   * result for their current text), the one most closely related in the DOM, then the most
    * recently used.
    * @param {Element} control
    * @returns {EditorState | null}
@@ -129,9 +177,10 @@ export class Guard {
   editorFor(control) {
     let best = null;
     let bestScore = -1;
-    for (const state of this.watcher.editors.values()) {
-      if (!state.el.isConnected || !state.engineOk) continue;
-      if (state.openWarn().length === 0 && state.fresh()) continue;
+    for (const state of this.p.drafts()) {
+      if (!state.el.isConnected || !this.mustHold(state)) continue;
+      // A submit-like button found without a site selector belongs only to a box close by.
+      if (this.generic.has(control) && distance(state.el, control) > NEAR) continue;
       const score = kinship(state.el, control) * 1e6 + state.lastActive / 1e3;
       if (score > bestScore) {
         best = state;
@@ -143,9 +192,36 @@ export class Guard {
 
   /** Decides synchronously whether an action must be held. @param {EditorState} state */
   mustHold(state) {
-    if (!this.watcher.enabled || !state.engineOk) return false;
-    if (!state.fresh()) return true; // Decided after a check of the current text.
+    if (!this.p.enabled()) return false;
+    // No result for the current text (or the last check failed): decided once it has one.
+    if (!state.fresh() || !state.engineOk) return true;
     return state.openWarn().length > 0;
+  }
+
+  /**
+   * Waits (at most CHECK_BOUND_MS) for a result for the draft's current text.
+   * @param {EditorState} state
+   * @returns {Promise<'ready' | 'failed' | 'timeout'>}
+   */
+  async verdict(state) {
+    if (state.fresh() && state.engineOk) return 'ready';
+    this.p.setStatus(state, 'checking');
+    const deadline = performance.now() + CHECK_BOUND_MS;
+    try {
+      for (let left = CHECK_BOUND_MS; left > 0; left = deadline - performance.now()) {
+        if (state.fresh() && !state.engineOk) {
+          // The last check failed: ask once more (a worker that was restarting answers now).
+          state.checked = false;
+        }
+        const answered = await Promise.race([this.p.checkNow(state).then(() => true), sleep(left).then(() => false)]);
+        if (state.fresh()) return state.engineOk ? 'ready' : 'failed';
+        if (!answered || !state.el.isConnected || !this.p.enabled()) break;
+        // The text changed while it was being checked: check the new text, within the same bound.
+      }
+      return 'timeout';
+    } finally {
+      this.p.setStatus(state, '');
+    }
   }
 
   /** @param {MouseEvent} e */
@@ -162,13 +238,13 @@ export class Guard {
 
   /** Starts a check early when the pointer goes down on a publish control. @param {PointerEvent} e */
   onPointerDown(e) {
-    if (this.bypass || !this.watcher.enabled) return;
+    if (this.bypass) return;
     // The press may move the selection out of the editor: note the caret while it is still there.
-    if (this.watcher.active) this.watcher.rememberCaret();
+    this.p.noteCaret();
     const control = this.controlFor(e);
     if (!control) return;
     const state = this.editorFor(control);
-    if (state && !state.fresh()) this.watcher.checkNow(state).catch(() => {});
+    if (state && !state.fresh()) this.p.checkNow(state).catch(() => {});
   }
 
   /** @param {KeyboardEvent} e */
@@ -176,7 +252,7 @@ export class Guard {
     if (this.bypass || e.key !== 'Enter' && e.key !== ' ') return;
     if (e.isComposing || e.keyCode === 229) return;
     const target = e.composedPath()[0];
-    if (!(target instanceof Node) || this.ui.owns(target)) return;
+    if (!(target instanceof Node) || this.p.owns(target)) return;
 
     // Keyboard activation of a publish control.
     const control = this.controlFor(e);
@@ -193,7 +269,7 @@ export class Guard {
     if (e.key !== 'Enter') return;
 
     // Enter-to-send in chat composers; Ctrl/Cmd+Enter where that publishes.
-    const state = this.watcher.stateFor(target);
+    const state = this.p.draftAt(target);
     if (!state) return;
     const c = state.composer;
     const plain = !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -211,7 +287,7 @@ export class Guard {
     if (this.bypass) return;
     const form = /** @type {HTMLFormElement} */ (e.target);
     if (!(form instanceof HTMLFormElement)) return;
-    for (const state of this.watcher.editors.values()) {
+    for (const state of this.p.drafts()) {
       if (!form.contains(state.el) || !this.mustHold(state)) continue;
       const submitter = e.submitter;
       this.hold(e, state, () => {
@@ -246,14 +322,18 @@ export class Guard {
     const selection = this.saveSelection(state);
     (async () => {
       try {
-        if (!state.fresh()) await this.watcher.checkNow(state);
-        const open = state.open();
-        if (!state.engineOk || !open.some((f) => f.severity === 'warn')) {
+        if ((await this.verdict(state)) !== 'ready') {
+          // Fail open, and say so.
+          this.p.setStatus(state, 'unchecked');
           once();
           return;
         }
-        this.watcher.closeCard();
-        const choice = await this.ui.showReview(open);
+        const open = state.open();
+        if (!open.some((f) => f.severity === 'warn')) {
+          once();
+          return;
+        }
+        const choice = await this.p.review(open);
         if (choice === 'post') {
           if (refocus && state.el.isConnected) await this.restoreFocus(state.el, selection);
           once();
@@ -272,7 +352,7 @@ export class Guard {
   saveSelection(state) {
     const el = state.el;
     if (el instanceof HTMLTextAreaElement) return { start: el.selectionStart, end: el.selectionEnd };
-    this.watcher.rememberCaret();
+    this.p.noteCaret();
     return state.caret ? { ...state.caret } : null;
   }
 
@@ -288,7 +368,7 @@ export class Guard {
       if (saved && el instanceof HTMLTextAreaElement) {
         el.setSelectionRange(saved.start, saved.end);
       } else if (saved) {
-        const ex = extract(el);
+        const ex = readDraft(el);
         const range = rangeFor(ex, Math.min(saved.start, ex.text.length), Math.min(saved.end, ex.text.length));
         const sel = document.getSelection();
         if (range && sel) {

@@ -10,6 +10,8 @@
  * styles or `hidden` does not.)
  */
 
+import { el, setAttr } from './dom.js';
+
 export const HIGHLIGHT_WARN = 'postcare-warn';
 export const HIGHLIGHT_CAUTION = 'postcare-caution';
 
@@ -37,10 +39,28 @@ const MIRROR_PROPS = [
   'letterSpacing', 'wordSpacing', 'tabSize', 'direction', 'writingMode',
 ];
 
+/** Overlay marks kept ready (grown only when a draft needs more). */
+const MARK_POOL = 64;
+
+const MARK_CSS = `
+.mark { position: fixed; pointer-events: none; border-bottom: 2px solid #b3261e;
+  background: rgba(179, 38, 30, 0.10); }
+.mark.caution { border-bottom: 2px dotted #8a5a00; background: rgba(138, 90, 0, 0.08); }
+`;
+
 export class Highlighter {
-  /** @param {import('./ui.js').UI} ui */
-  constructor(ui) {
-    this.ui = ui;
+  /** @param {import('./layer.js').Layer} layer */
+  constructor(layer) {
+    layer.addStyle(MARK_CSS);
+    this.marks = el('div', { class: 'marks', 'aria-hidden': 'true' });
+    /** Overlay marks, created up front and reused. @type {HTMLElement[]} */
+    this.markPool = [];
+    this.growMarks(MARK_POOL);
+    /** Text-measuring mirror for textareas (see textareaRects); always attached, hidden. */
+    this.mirror = el('div', { 'aria-hidden': 'true', hidden: '' });
+    this.mirrorText = document.createTextNode('');
+    this.mirror.append(this.mirrorText);
+    layer.mount(this.marks, this.mirror);
     /** @type {Map<object, {warn: Range[], caution: Range[]}>} */
     this.byEditor = new Map();
     /** @type {WeakSet<ShadowRoot>} */
@@ -121,8 +141,8 @@ export class Highlighter {
     const box = ta.getBoundingClientRect();
     if (!spans.length || (box.width === 0 && box.height === 0)) return spans.map(() => []);
     const cs = getComputedStyle(ta);
-    const m = this.ui.mirror;
-    const node = this.ui.mirrorText;
+    const m = this.mirror;
+    const node = this.mirrorText;
     const s = m.style;
     for (const p of MIRROR_PROPS) /** @type {any} */ (s)[p] = /** @type {any} */ (cs)[p];
     s.position = 'fixed';
@@ -166,5 +186,44 @@ export class Highlighter {
       m.hidden = true;
     }
     return out;
+  }
+
+  /** Adds `n` hidden overlay marks to the pool. @param {number} n */
+  growMarks(n) {
+    const fresh = [];
+    for (let i = 0; i < n; i++) fresh.push(el('div', { class: 'mark', 'aria-hidden': 'true', hidden: '' }));
+    this.markPool.push(...fresh);
+    this.marks.append(...fresh);
+  }
+
+  /**
+   * Draws overlay marks (textareas, and browsers without the Highlight API).
+   * @param {{rect: DOMRect, severity: string}[]} marks
+   */
+  drawMarks(marks) {
+    // Reuses the pooled marks (styles, attributes and `hidden` only); grows only past the pool.
+    if (marks.length > this.markPool.length) this.growMarks(Math.max(marks.length - this.markPool.length, this.markPool.length));
+    this.markPool.forEach((m, i) => {
+      const mark = marks[i];
+      if (!mark) {
+        if (!m.hidden) {
+          m.hidden = true;
+          m.removeAttribute('data-postcare');
+        }
+        return;
+      }
+      const severity = mark.severity === 'warn' ? 'warn' : 'caution';
+      setAttr(m, 'class', `mark ${severity}`);
+      setAttr(m, 'data-postcare', 'mark');
+      setAttr(m, 'data-severity', mark.severity);
+      const st = m.style;
+      /** @param {number} v */
+      const px = (v) => `${v}px`;
+      if (st.left !== px(mark.rect.left)) st.left = px(mark.rect.left);
+      if (st.top !== px(mark.rect.top)) st.top = px(mark.rect.top);
+      if (st.width !== px(mark.rect.width)) st.width = px(mark.rect.width);
+      if (st.height !== px(mark.rect.height)) st.height = px(mark.rect.height);
+      if (m.hidden) m.hidden = false;
+    });
   }
 }

@@ -1,41 +1,145 @@
 // @ts-check
 /**
  * Content script entry: runs on the supported sites (and sites the worker added). Installs the
- * publish guard at once, then the UI, the highlighter and the watcher once the page has a body.
+ * publish guard at once, then, once the page has a body, the layer of UI (badge, card, review
+ * dialog, underlines), the watcher and the view, and wires the page's events to them.
+ *
+ * Every listener, observer and timer started here or in the parts hangs off one AbortController:
+ * when the extension goes away (reloaded, removed), shutdown() aborts it and removes the UI, and
+ * the page is left as if the extension had never been there.
  */
 import { request, contextGone } from '../shared/messages.js';
-import { siteForHost, customSite } from './sites.js';
-import { UI } from './ui.js';
+import { siteForHost, customSite } from '../shared/sites.js';
+import { readConfig } from '../shared/config.js';
+import { Layer } from './layer.js';
+import { Badge } from './badge.js';
+import { Card } from './card.js';
+import { Review } from './review.js';
 import { Highlighter } from './highlighter.js';
 import { Watcher } from './watcher.js';
+import { View } from './view.js';
+import { CardHandler } from './hover.js';
 import { Guard } from './guard.js';
+
+/** @typedef {import('../shared/messages.js').Finding} Finding */
+
+/**
+ * What this tab's content script covers, for the popup: whether checking is on, and the compose
+ * boxes it knows (never their text).
+ * @param {Watcher} w
+ * @param {import('../shared/sites.js').Site} site
+ */
+function coverage(w, site) {
+  const boxes = [...w.editors.values()].filter((s) => s.el.isConnected).map((s) => ({
+    generic: !!s.composer.generic,
+    label: (s.el.getAttribute('aria-label') || s.el.getAttribute('placeholder') || '').slice(0, 80),
+    active: s === w.active,
+    checked: s.checked && s.engineOk,
+    warnings: s.checked ? s.openWarn().length : 0,
+  }));
+  let seen = 0;
+  try {
+    if (w.selectorAll) seen = [...document.querySelectorAll(w.selectorAll)].filter((el) => el.getClientRects().length > 0).length;
+  } catch {
+    // Unsupported selector.
+  }
+  return { ok: true, enabled: w.enabled, site: site.id, boxes, siteBoxesOnPage: seen };
+}
 
 function main() {
   if (/** @type {any} */ (window).__postcareRunning) return;
   /** @type {any} */ (window).__postcareRunning = true;
 
   const site = siteForHost(location.hostname) || customSite(location.hostname);
+  const controller = new AbortController();
+  const { signal } = controller;
+  const guard = new Guard(site, signal);
+  guard.install();
+  // Wake the service worker and its engine now, while the page loads, so that the first draft
+  // does not wait for them; and read whether this page is checked from storage, without waiting
+  // for the worker either.
+  request({ type: 'ping' }).catch(() => {});
+  /** @param {import('../shared/config.js').PageConfig} c */
+  const onManaged = (c) => { watcher?.setEnabled(c.enabled); };
+  let config = readConfig(location.href, onManaged);
+
   /** @type {Watcher | null} */
   let watcher = null;
-  const guard = new Guard(site);
-  guard.install();
+  /** @type {Layer | null} */
+  let layer = null;
+  const shutdown = () => {
+    if (signal.aborted) return;
+    controller.abort();
+    layer?.remove();
+  };
 
-  const refreshConfig = async () => {
+  /** @param {string} text @returns {Promise<Finding[]>} */
+  const check = async (text) => {
     try {
-      const config = await request({ type: 'config', url: location.href });
-      watcher?.setEnabled(!!config.enabled);
+      const response = await request({ type: 'check', text });
+      return Array.isArray(response.findings) ? response.findings : [];
+    } catch (e) {
+      if (contextGone()) shutdown();
+      throw e;
+    }
+  };
+
+  /** Applies the page's config: checking on or off (paused, or the site switched off). */
+  const applyConfig = async () => {
+    try {
+      const c = await config;
+      watcher?.setEnabled(c.enabled);
     } catch {
-      // Worker unavailable: stay off (fail open: nothing is held).
-      if (contextGone()) watcher?.shutdown();
+      if (contextGone()) shutdown();
+      // Storage unreadable: keep checking; the engine decides whether anything is held.
     }
   };
 
   const start = () => {
-    const ui = new UI();
+    if (signal.aborted) return;
+    const ui = new Layer();
+    layer = ui;
+    const badge = new Badge(ui);
+    const card = new Card(ui);
+    const review = new Review(ui);
     const highlighter = new Highlighter(ui);
-    watcher = new Watcher({ site, ui, highlighter });
-    guard.connect(watcher, ui);
-    const w = watcher;
+    /** @type {View} */
+    let view;
+    const w = new Watcher({
+      site,
+      check,
+      owns: (node) => ui.owns(node),
+      signal,
+      hooks: {
+        result: (state) => view.render(state),
+        untracked: (state) => view.forget(state),
+        activated: () => view.updateBadge(),
+        disabled: () => view.clear(),
+        sweep: () => ui.attach(),
+      },
+    });
+    watcher = w;
+    view = new View({ layer: ui, watcher: w, highlighter, badge });
+    const cards = new CardHandler({ card, watcher: w, view });
+    view.cards = cards;
+    signal.addEventListener('abort', () => {
+      for (const state of w.editors.values()) highlighter.clear(state);
+      review.close();
+    }, { once: true });
+
+    guard.connect({
+      enabled: () => w.enabled,
+      owns: (node) => ui.owns(node),
+      draftAt: (target) => w.stateFor(target),
+      drafts: () => w.editors.values(),
+      checkNow: (state) => w.checkNow(state),
+      noteCaret: () => w.rememberCaret(),
+      review: (findings) => {
+        cards.close();
+        return review.show(findings);
+      },
+      setStatus: (state, status) => view.setStatus(state, status),
+    });
 
     // Keep the engine warm while the worker is writing: a stopped service worker restarts on the
     // next message, but compiling the rules again costs time, so wake it as soon as a compose box
@@ -53,12 +157,15 @@ function main() {
       lastUse = performance.now();
       ping();
     };
-    setInterval(() => {
+    const keepWarm = setInterval(() => {
       if (w.enabled && performance.now() - lastUse < 120000) ping();
     }, 20000);
+    signal.addEventListener('abort', () => clearInterval(keepWarm), { once: true });
 
     // Input, focus and pointer events, seen from window in the capture phase so that editors in
     // shadow roots are found too (composedPath()[0] is the real target).
+    const capture = { capture: true, signal };
+    const passive = { capture: true, passive: true, signal };
     window.addEventListener('focusin', (e) => {
       if (!w.enabled) return;
       const state = w.stateFor(e.composedPath()[0]);
@@ -67,7 +174,7 @@ function main() {
         w.activate(state);
         if (!state.checked) w.schedule(state, 0);
       }
-    }, true);
+    }, capture);
     window.addEventListener('input', (e) => {
       if (!w.enabled) return;
       const state = w.stateFor(e.composedPath()[0]);
@@ -78,7 +185,7 @@ function main() {
         if (!state.textarea) w.rememberCaret();
         w.schedule(state);
       }
-    }, true);
+    }, capture);
     let moveQueued = false;
     let lastX = 0;
     let lastY = 0;
@@ -89,44 +196,55 @@ function main() {
       moveQueued = true;
       requestAnimationFrame(() => {
         moveQueued = false;
-        try { w.onPointerMove(lastX, lastY); } catch { /* never break the page */ }
+        try { cards.onPointerMove(lastX, lastY); } catch { /* never break the page */ }
       });
-    }, { capture: true, passive: true });
+    }, passive);
     window.addEventListener('click', (e) => {
       if (!w.enabled || !w.editors.size || ui.owns(e.composedPath()[0])) return;
-      try { w.onClick(e.clientX, e.clientY); } catch { /* never break the page */ }
-    }, { capture: true, passive: true });
+      try { cards.onClick(e.clientX, e.clientY); } catch { /* never break the page */ }
+    }, passive);
     document.addEventListener('selectionchange', () => {
       if (!w.enabled) return;
-      try { w.onSelectionChange(); } catch { /* never break the page */ }
-    });
-    window.addEventListener('scroll', () => w.queueLayout(), { capture: true, passive: true });
-    window.addEventListener('resize', () => w.queueLayout(), { passive: true });
+      try { cards.onSelectionChange(); } catch { /* never break the page */ }
+    }, { signal });
+    window.addEventListener('scroll', () => view.queueLayout(), passive);
+    window.addEventListener('resize', () => view.queueLayout(), { passive: true, signal });
     window.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && w.card) w.closeCard();
-    }, true);
+      if (e.key === 'Escape' && cards.open) cards.close();
+    }, capture);
 
     // The badge opens the card for the first open finding, and takes focus there.
-    ui.badge.addEventListener('click', () => {
-      const state = w.active;
-      if (!state || !state.items.length) return;
-      if (w.card && w.card.state === state) w.closeCard();
-      else w.openCard(state, 0, true, true);
-    });
-    ui.badge.addEventListener('focus', () => {
-      const state = w.active;
-      if (state && state.items.length && !w.card) w.openCard(state, 0, true, false);
-    });
+    badge.node.addEventListener('click', () => cards.toggleFromBadge(), { signal });
+    badge.node.addEventListener('focus', () => cards.showFromBadge(), { signal });
 
-    chrome.runtime.onMessage.addListener((msg) => {
-      if (msg && msg.type === 'settings-changed') refreshConfig().then(() => w.enabled && w.recheckAll());
-    });
+    /**
+     * Settings changed (from the worker), and the popup asking what is covered on this tab.
+     * @param {any} msg
+     * @param {chrome.runtime.MessageSender} _sender
+     * @param {(response: any) => void} sendResponse
+     */
+    const onMessage = (msg, _sender, sendResponse) => {
+      if (msg && msg.type === 'settings-changed') {
+        config = readConfig(location.href, onManaged);
+        applyConfig().then(() => w.enabled && w.recheckAll());
+      } else if (msg && msg.type === 'coverage') {
+        sendResponse(coverage(w, site));
+      }
+      return false;
+    };
+    chrome.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => {
+      try { chrome.runtime.onMessage.removeListener(onMessage); } catch { /* context gone */ }
+    }, { once: true });
 
+    // Checking starts at once on the sites the content script runs on; the stored config, read
+    // since the script started, switches it off where the worker paused it.
+    w.setEnabled(true);
     w.start();
-    refreshConfig();
+    applyConfig();
   };
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });
   else start();
 }
 

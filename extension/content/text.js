@@ -45,9 +45,10 @@ function isTrailingBreak(br) {
 /**
  * Extracts the text of an editor root (textarea or contenteditable).
  * @param {Element} root
+ * @param {boolean} [renderedOnly]  Skip elements that are not rendered (display: none and the like).
  * @returns {Extract}
  */
-export function extract(root) {
+export function extract(root, renderedOnly = false) {
   if (isTextControl(root)) {
     return { text: /** @type {HTMLTextAreaElement} */ (root).value, segments: [] };
   }
@@ -80,6 +81,7 @@ export function extract(root) {
         const el = /** @type {Element} */ (child);
         const tag = el.tagName;
         if (SKIP_TAGS.has(tag)) continue;
+        if (renderedOnly && typeof el.checkVisibility === 'function' && !el.checkVisibility()) continue;
         if (tag === 'BR') {
           if (isTrailingBreak(el)) { needBreak = true; continue; }
           flushBreak(el);
@@ -95,6 +97,28 @@ export function extract(root) {
   };
   walk(root);
   return { text, segments };
+}
+
+/** Text compared for meaning: whitespace runs count as one space. @param {string} text */
+const squash = (text) => text.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * The draft in an editor root, as the worker sees it. The DOM walk above is the reader; when what
+ * it reads does not match the box's visible text (editors that keep hidden or stale nodes inside
+ * the box, or typing that landed outside the editor's own nodes), the rendered nodes are read
+ * instead, and failing that the visible text itself (checked and badged, but with no positions to
+ * underline).
+ * @param {Element} root
+ * @returns {Extract}
+ */
+export function readDraft(root) {
+  const ex = extract(root);
+  if (isTextControl(root) || !(root instanceof HTMLElement)) return ex;
+  const visible = squash(root.innerText || '');
+  if (squash(ex.text) === visible) return ex;
+  const rendered = extract(root, true);
+  if (squash(rendered.text) === visible) return rendered;
+  return { text: (root.innerText || '').replace(/\n$/, ''), segments: [] };
 }
 
 /**
@@ -156,15 +180,19 @@ export function rangeFor(ex, start, end) {
  * @param {number} offset
  */
 export function offsetOf(ex, node, offset) {
+  // A Text node's own segment first: the "\n" before a block is keyed to the block's first node.
   for (const s of ex.segments) {
-    if (s.node === node) return s.text ? s.start + Math.min(offset, s.end - s.start) : s.start;
+    if (s.node === node && s.text) return s.start + Math.min(offset, s.end - s.start);
+  }
+  for (const s of ex.segments) {
+    if (s.node === node) return s.start;
   }
   // An element position: find the first segment at or after the child at `offset`.
   if (node.nodeType === Node.ELEMENT_NODE) {
     const child = node.childNodes[offset];
-    for (const s of ex.segments) {
-      if (child ? (child === s.node || child.contains(s.node)) : false) return s.start;
-    }
+    const inChild = (/** @type {Segment} */ s) => !!child && (child === s.node || child.contains(s.node));
+    const first = ex.segments.find((s) => s.text && inChild(s)) || ex.segments.find(inChild);
+    if (first) return first.start;
     for (let i = ex.segments.length - 1; i >= 0; i--) {
       const s = ex.segments[i];
       if (node.contains(s.node)) return s.end;

@@ -6,17 +6,13 @@
  */
 import { t, localize } from '../shared/i18n.js';
 import { CATEGORIES, loadSettings, originPattern } from '../shared/settings.js';
-import { SITES } from '../content/sites.js';
+import { SITES } from '../shared/sites.js';
+import { mask } from './mask.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 let revealed = false;
-
-/** "Agnes Kelly" -> "A•••• K••••" */
-export function mask(name) {
-  return name.split(/(\s+)/).map((w) => (/^\s+$/.test(w) || !w ? w : [...w][0] + '•'.repeat(Math.max([...w].length - 1, 1)))).join('');
-}
 
 /** @param {string} message @param {boolean} [error] */
 function status(message, error = false) {

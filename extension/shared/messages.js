@@ -11,6 +11,14 @@
  *   {type: 'ping'}               -> {ok: true}
  * Worker to tabs:
  *   {type: 'settings-changed'}   (content scripts re-read their config and re-check)
+ * Popup to the tab's content script (chrome.tabs.sendMessage, top frame):
+ *   {type: 'coverage'}           -> {ok: true, enabled, site, siteBoxesOnPage,
+ *                                    boxes: [{generic, label, active, checked, warnings}]}
+ *     enabled: checking is on in this tab; site: the adapter's id ('custom:<host>' for added sites);
+ *     boxes: the compose boxes tracked so far (focused or typed in, or a site box with text), with
+ *     generic = only the generic adapter recognised it, label = the box's own aria-label or
+ *     placeholder, checked = its current text has a result; siteBoxesOnPage: visible boxes the
+ *     site adapter recognises, typed in or not. No response: no content script (not covered).
  *
  * A draft's text travels only inside these messages: it is never stored and never logged.
  */

@@ -11,7 +11,9 @@
  *   customSites: string[]         origins the worker added, e.g. "https://mastodon.social" (local only)
  */
 
-export const CATEGORIES = ['confidentiality', 'boundaries', 'dignity', 'reputation', 'exposure'];
+import { CATEGORIES } from '../generated/categories.js';
+
+export { CATEGORIES };
 
 /**
  * @typedef {object} Settings
@@ -51,19 +53,34 @@ export function mergeSettings(local, managed) {
   };
 }
 
-/** Reads and merges both areas; managed storage may be absent (no policy, or Firefox). */
+/**
+ * The employer's managed settings; {} when there are none (no policy, or Firefox without one).
+ * After the browser starts, this read can take seconds (the policy service loads late), so
+ * nothing a worker waits for should wait on it.
+ * @param {string[] | null} [keys]
+ * @returns {Promise<Record<string, unknown>>}
+ */
+export async function readManaged(keys = null) {
+  try {
+    return (await chrome.storage.managed.get(keys)) || {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The worker's own settings (chrome.storage.local).
+ * @param {string[] | null} [keys]
+ * @returns {Promise<Record<string, unknown>>}
+ */
+export async function readLocal(keys = null) {
+  return (await chrome.storage.local.get(keys).catch(() => ({}))) || {};
+}
+
+/** Reads and merges both areas (for pages that can wait for the managed read). */
 export async function loadSettings() {
-  const [local, managed] = await Promise.all([
-    chrome.storage.local.get(null).catch(() => ({})),
-    (async () => {
-      try {
-        return (await chrome.storage.managed.get(null)) || {};
-      } catch {
-        return {};
-      }
-    })(),
-  ]);
-  return mergeSettings(local || {}, managed);
+  const [local, managed] = await Promise.all([readLocal(), readManaged()]);
+  return mergeSettings(local, managed);
 }
 
 /** Origin pattern for a site the worker adds, e.g. "https://mastodon.social/*". */

@@ -10,6 +10,7 @@
 #   tests/e2e/run.sh                 # whole suite
 #   tests/e2e/run.sh specs/sites.test.mjs
 #   SURFACES=x,bluesky tests/e2e/run.sh specs/sites.test.mjs
+#   tests/e2e/run.sh bench/latency.bench.mjs   # measurements for ./build.sh bench, not tests
 set -euo pipefail
 cd "$(dirname "$0")"
 E2E=$PWD
@@ -55,13 +56,12 @@ if [ $# -gt 0 ]; then
   SPECS=("$@")
 else
   # Fixture self-test first (no extension), then the extension specs.
-  SPECS=(specs/fixtures.selftest.mjs specs/sites.test.mjs specs/popup-options.test.mjs
-         specs/hardening.test.mjs specs/integrity.test.mjs specs/latency.test.mjs specs/firefox.test.mjs)
+  SPECS=(specs/fixtures.selftest.mjs specs/sites.test.mjs specs/first-post.test.mjs specs/generic.test.mjs specs/popup-options.test.mjs
+         specs/hardening.test.mjs specs/integrity.test.mjs specs/firefox.test.mjs)
 fi
 start=$(date +%s)
 status=0
 node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=artifacts/e2e.tap "${SPECS[@]}" || status=$?
 echo "e2e: finished in $(( $(date +%s) - start )) s (TAP log: tests/e2e/artifacts/e2e.tap)"
-if [ -f artifacts/latency.json ]; then echo "e2e: latency: $(tr -d '\n ' < artifacts/latency.json | head -c 600)"; fi
 exit $status

@@ -1,14 +1,15 @@
 //! WebAssembly bindings of the Post with Care engine, used by the extension's service worker.
 //!
-//! Three calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
+//! Four calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
 //! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary the
-//! popup shows, and [`photo_metadata`] reads where and when an attached photo was taken. The
-//! draft and the photo are only ever borrowed for the call: nothing is kept.
+//! popup shows, [`categories`] the engine's categories (the build derives the extension's
+//! category lists from it), and [`photo_metadata`] reads where and when an attached photo was
+//! taken. The draft and the photo are only ever borrowed for the call: nothing is kept.
 //!
 //! Everything but the `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
 
 use postcare_core::guidance::Guidance;
-use postcare_core::{Options, Report};
+use postcare_core::{Category, Options, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -53,6 +54,12 @@ pub fn photo_metadata(bytes: &[u8]) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn guidance() -> Result<JsValue, JsError> {
     to_js(Guidance::get())
+}
+
+/// The engine's categories, in order: `["confidentiality", "boundaries", ...]`.
+#[wasm_bindgen]
+pub fn categories() -> Result<JsValue, JsError> {
+    to_js(&Category::ALL.map(Category::as_str))
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ export const badge = (page) => page.evaluate(() => {
     count: Number(b.getAttribute('data-count')),
     warn: Number(b.getAttribute('data-warn-count')),
     hidden: b.hidden || getComputedStyle(b).display === 'none',
+    status: b.getAttribute('data-status') || '',
   };
 });
 

@@ -13,6 +13,7 @@ import {
 } from '../lib/ext.mjs';
 import { msg } from '../lib/a11y.mjs';
 import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
+import { hostPatterns } from '../../../scripts/extension-manifest.mjs';
 
 const T = { timeout: 60000 };
 const PAYLOADS = [
@@ -140,8 +141,11 @@ describe('privacy proofs (§4)', () => {
     test(`dist/${name} manifest: permissions are exactly ["storage"], hosts are the supported sites`, () => {
       const m = manifestOf(dir);
       assert.deepEqual(m.permissions, ['storage']);
-      const hosts = [...new Set(surfaces.flatMap((s) => [s.url, ...(s.aliases || [])]).map((u) => `${new URL(u).origin}/*`))].sort();
-      assert.deepEqual([...(m.host_permissions || [])].sort(), hosts, 'host_permissions = the supported sites');
+      const hosts = hostPatterns().sort();
+      assert.deepEqual([...(m.host_permissions || [])].sort(), hosts, 'host_permissions = the hosts of extension/shared/sites.js');
+      for (const u of surfaces.flatMap((s) => [s.url, ...(s.aliases || [])])) {
+        assert.ok(hosts.includes(`${new URL(u).origin}/*`), `fixture ${u} is on a supported site`);
+      }
       const matches = [...new Set((m.content_scripts || []).flatMap((c) => c.matches))].sort();
       assert.deepEqual(matches, hosts, 'content scripts run on the supported sites only');
       for (const p of m.optional_permissions || []) assert.ok(['scripting'].includes(p), `optional permission ${p} is expected`);
@@ -248,6 +252,7 @@ describe('fail-open with a broken build (§5)', () => {
       await waitFor(async () => (await posts(page)).length === 1, { message: 'posted without a dialog', timeout: 4000 });
       const b = await badge(page);
       assert.ok(!b || b.warn === 0, 'no warnings claimed without an engine');
+      assert.equal(b && b.status, 'unchecked', 'the badge says the post went out unchecked');
       const s2 = surfaceById('messenger');
       const chat = await openSurface(v.context, s2);
       await typeText(chat, s2, DRAFTS.chi2);

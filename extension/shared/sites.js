@@ -3,10 +3,15 @@
  * Site adapters, as data: where each supported site keeps its compose boxes and its publish or send
  * controls, and what Enter does in each compose box.
  *
- * Gathered from public sources (extension and automation code, Bluesky's open-source app); see
- * shared/reference/sites.md. aria-labels are English UI text and change with the user's language,
- * so roles, data-testid / data-e2e / data-lexical-editor attributes and custom-element names come
- * first, and every site also gets the generic compose-box fallback at the end of its list.
+ * Gathered from public sources (extension and automation code, Bluesky's open-source app).
+ * aria-labels are English UI text and change with the user's language, so roles, data-testid /
+ * data-e2e / data-lexical-editor attributes and custom-element names come first, and every site
+ * also gets the generic compose-box fallback at the end of its list.
+ *
+ * This list is the one place sites are named: the build writes the manifest's host permissions and
+ * content-script matches, and the managed-settings schema's site ids, from it
+ * (scripts/extension-manifest.mjs); the service worker, the content script and the options page
+ * import it. Adding a host here is all it takes to inject on it.
  */
 
 /**
@@ -15,6 +20,7 @@
  * @property {string} [host]    When set, the editor lives in the shadow root of an element matching this.
  * @property {boolean} [enterSends]      Plain Enter (no Shift) sends or publishes.
  * @property {boolean} [ctrlEnterSends]  Ctrl/Cmd+Enter publishes.
+ * @property {boolean} [generic]  The generic adapter (a box no site adapter claims).
  *
  * @typedef {object} PublishControl
  * @property {string} selector
@@ -28,12 +34,32 @@
  * @property {PublishControl[]} publish
  */
 
-/** Any plain compose box: the last resort on every site, including sites the worker adds. */
+/**
+ * Any plain compose box: the last resort on every site, including sites the worker adds, for boxes
+ * no site adapter claims (sites change their markup every month). Ctrl/Cmd+Enter is held in them,
+ * and plain Enter where the box is single-line (see the watcher's composerFor), and the nearest
+ * submit-like button ({@link submitLike}).
+ */
 export const GENERIC_COMPOSERS = /** @type {Composer[]} */ ([
-  { selector: '[contenteditable="true"][role="textbox"], [contenteditable=""][role="textbox"], [contenteditable="plaintext-only"]' },
-  { selector: '[contenteditable="true"], [contenteditable=""]' },
-  { selector: 'textarea' },
+  { selector: '[contenteditable="true"][role="textbox"], [contenteditable=""][role="textbox"], [contenteditable="plaintext-only"]', generic: true },
+  { selector: '[contenteditable="true"], [contenteditable=""]', generic: true },
+  { selector: 'textarea', generic: true },
 ]);
+
+/** Labels of buttons that publish, for boxes only the generic adapter knows. */
+const SUBMIT_WORDS = /^(post|send|reply|comment|publish|tweet|share|submit|save|done|update)$/i;
+
+/**
+ * True for a control that looks like it publishes: a submit button, or a button labelled Post,
+ * Send, Reply, Comment and so on.
+ * @param {Element} node
+ */
+export function submitLike(node) {
+  if (!node.matches('button, input[type="submit"], [role="button"]')) return false;
+  if (node.matches('button[type="submit"], input[type="submit"]')) return true;
+  const label = (node.getAttribute('aria-label') || node.textContent || '').trim();
+  return SUBMIT_WORDS.test(label);
+}
 
 /** Publish controls for sites the worker adds (Mastodon and other forms). */
 export const GENERIC_PUBLISH = /** @type {PublishControl[]} */ ([
