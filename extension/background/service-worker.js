@@ -14,7 +14,6 @@
 import { check, guidance } from '../generated/postcare_wasm.js';
 import { startEngine } from './engine.js';
 import { mergeSettings, readLocal, readManaged, originPattern } from '../shared/settings.js';
-import { configFor } from '../shared/config.js';
 
 /** @type {Promise<unknown> | null} */
 let engine = null;
@@ -58,11 +57,8 @@ function settings() {
 }
 settings().catch(() => {});
 
-/**
- * @param {any} msg
- * @param {chrome.runtime.MessageSender} sender
- */
-async function handle(msg, sender) {
+/** @param {any} msg */
+async function handle(msg) {
   switch (msg && msg.type) {
     case 'check': {
       const [, s] = await Promise.all([engineReady(), settings()]);
@@ -73,8 +69,6 @@ async function handle(msg, sender) {
     case 'guidance':
       await engineReady();
       return { ok: true, guidance: guidance() };
-    case 'config':
-      return { ok: true, ...configFor(await settings(), msg.url || sender.url || sender.tab?.url) };
     case 'ping':
       await engineReady();
       return { ok: true };
@@ -85,7 +79,7 @@ async function handle(msg, sender) {
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
-  handle(msg, sender).then(sendResponse, (e) => {
+  handle(msg).then(sendResponse, (e) => {
     // The error text never includes the draft.
     sendResponse({ ok: false, error: e instanceof Error ? e.name : 'error' });
   });

@@ -18,7 +18,6 @@ import { readDraft, rangeFor } from './text.js';
 import { submitLike } from '../shared/sites.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
-/** @typedef {import('../shared/messages.js').Finding} Finding */
 
 /**
  * What the guard needs from the rest of the content script, and nothing more.
@@ -29,7 +28,7 @@ import { submitLike } from '../shared/sites.js';
  * @property {() => Iterable<EditorState>} drafts  Every tracked compose box.
  * @property {(state: EditorState) => Promise<void>} checkNow  Checks a draft's current text.
  * @property {() => void} noteCaret  Remembers where the caret is in the active compose box.
- * @property {(findings: Finding[]) => Promise<'edit' | 'post'>} review  Shows the review dialog.
+ * @property {(state: EditorState) => Promise<'edit' | 'post'>} review  Shows the review dialog for a draft's open findings.
  * @property {(state: EditorState, status: import('./badge.js').BadgeStatus) => void} setStatus  Shows "Checking…" or "not checked" on the badge.
  */
 
@@ -333,7 +332,7 @@ export class Guard {
           once();
           return;
         }
-        const choice = await this.p.review(open);
+        const choice = await this.p.review(state);
         if (choice === 'post') {
           if (refocus && state.el.isConnected) await this.restoreFocus(state.el, selection);
           once();

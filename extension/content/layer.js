@@ -10,7 +10,11 @@
  *                             data-status = "checking" while a publish waits for its check,
  *                             "unchecked" when a post went out without one
  *   [data-postcare="card"]    the warning card (present only while open)
- *   [data-postcare="review"][role="alertdialog"]  the review dialog, buttons "Edit post" / "Post anyway"
+ *   [data-postcare="review"][role="alertdialog"]  the review dialog, buttons "Make it safe"
+ *                             (data-action="safe", when a suggestion exists), "Edit post" and
+ *                             "Post anyway" ("Post" once nothing holds the post back); one
+ *                             [data-postcare="group"] per kind of finding, its words in
+ *                             [data-postcare="found"]
  *   [data-postcare="mark"]    overlay marks (fallback only)
  * and the host carries data-postcare-ready="1" once the content script runs.
  *

@@ -20,6 +20,7 @@ import { Watcher } from './watcher.js';
 import { View } from './view.js';
 import { CardHandler } from './hover.js';
 import { Guard } from './guard.js';
+import { applyAll } from './suggest.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -134,9 +135,18 @@ function main() {
       drafts: () => w.editors.values(),
       checkNow: (state) => w.checkNow(state),
       noteCaret: () => w.rememberCaret(),
-      review: (findings) => {
+      review: (state) => {
         cards.close();
-        return review.show(findings);
+        return review.show({
+          findings: state.open(),
+          text: state.text,
+          makeSafe: async () => {
+            const applied = await applyAll(state);
+            // Re-checked until the findings belong to the text the edits left.
+            for (let i = 0; i < 5 && !state.fresh(); i++) await w.checkNow(state);
+            return { applied, findings: state.open(), text: state.text };
+          },
+        });
       },
       setStatus: (state, status) => view.setStatus(state, status),
     });
@@ -192,7 +202,7 @@ function main() {
     window.addEventListener('pointermove', (e) => {
       lastX = e.clientX;
       lastY = e.clientY;
-      if (moveQueued || !w.enabled || !w.editors.size) return;
+      if (moveQueued || !w.enabled || !w.editors.size || review.isOpen) return;
       moveQueued = true;
       requestAnimationFrame(() => {
         moveQueued = false;
@@ -200,11 +210,12 @@ function main() {
       });
     }, passive);
     window.addEventListener('click', (e) => {
-      if (!w.enabled || !w.editors.size || ui.owns(e.composedPath()[0])) return;
+      if (!w.enabled || !w.editors.size || review.isOpen || ui.owns(e.composedPath()[0])) return;
       try { cards.onClick(e.clientX, e.clientY); } catch { /* never break the page */ }
     }, passive);
     document.addEventListener('selectionchange', () => {
-      if (!w.enabled) return;
+      // While the review dialog is up, "Make it safe" moves the selection: no card opens.
+      if (!w.enabled || review.isOpen) return;
       try { cards.onSelectionChange(); } catch { /* never break the page */ }
     }, { signal });
     window.addEventListener('scroll', () => view.queueLayout(), passive);

@@ -150,10 +150,19 @@ export class View {
     return state.items.map((i) => (i.range ? [...i.range.getClientRects()] : []));
   }
 
-  /** Where the card for one finding is anchored. @param {EditorState} state @param {number} index */
+  /**
+   * Where the card for one finding goes: beside its words, keeping the editor's other underlined
+   * words clear where it can.
+   * @param {EditorState} state
+   * @param {number} index
+   * @returns {import('./card.js').Anchor}
+   */
   anchor(state, index) {
-    const rects = this.rectsFor(state)[index] || [];
-    if (rects.length) return rects[rects.length - 1];
-    return state.el.isConnected ? state.el.getBoundingClientRect() : null;
+    const rects = this.rectsFor(state);
+    return {
+      words: rects[index] || [],
+      avoid: rects.filter((_, i) => i !== index).flat(),
+      fallback: state.el.isConnected ? state.el.getBoundingClientRect() : null,
+    };
   }
 }

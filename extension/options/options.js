@@ -5,7 +5,7 @@
  * saved at once; the service worker sees it through storage.onChanged and every open tab re-checks.
  */
 import { t, localize } from '../shared/i18n.js';
-import { CATEGORIES, loadSettings, originPattern } from '../shared/settings.js';
+import { CATEGORIES, loadSettings, mergeSettings, readLocal, readManaged, originPattern } from '../shared/settings.js';
 import { SITES } from '../shared/sites.js';
 import { mask } from './mask.js';
 
@@ -69,51 +69,59 @@ async function renderWatchlist() {
   managed.textContent = t('optionsWatchManaged', String(settings.managed.watchlist));
 }
 
-async function renderCategories() {
-  const settings = await loadSettings();
-  const box = $('categories');
-  box.querySelectorAll('label').forEach((l) => l.remove());
-  for (const c of CATEGORIES) {
+/**
+ * A switch per item, built at once from data the page already has (the engine's categories, the
+ * supported sites), so the sections are never empty while the settings load; their state follows
+ * in {@link applySettings}.
+ * @param {HTMLElement} box
+ * @param {{id: string, label: string}[]} items
+ * @param {string} key  The local storage key listing the items switched off.
+ * @returns {Map<string, HTMLInputElement>}
+ */
+function buildToggles(box, items, key) {
+  const inputs = new Map();
+  for (const item of items) {
     const label = el('label');
     const input = /** @type {HTMLInputElement} */ (el('input'));
     input.type = 'checkbox';
-    input.checked = !settings.disabledCategories.includes(c);
-    input.disabled = settings.managed.categoriesLocked;
+    input.checked = true;
     input.addEventListener('change', async () => {
-      const off = new Set(await localList('disabledCategories'));
-      if (input.checked) off.delete(c);
-      else off.add(c);
-      await saveList('disabledCategories', [...off]);
+      const off = new Set(await localList(key));
+      if (input.checked) off.delete(item.id);
+      else off.add(item.id);
+      await saveList(key, [...off]);
     });
-    label.append(input, el('span', t('category' + c[0].toUpperCase() + c.slice(1))));
+    label.append(input, el('span', item.label));
     box.append(label);
+    inputs.set(item.id, input);
   }
-  $('categories-locked').hidden = !settings.managed.categoriesLocked;
+  return inputs;
 }
 
-async function renderSites() {
-  const settings = await loadSettings();
-  const box = $('sites');
-  box.querySelectorAll('label').forEach((l) => l.remove());
-  for (const site of SITES) {
-    const label = el('label');
-    const input = /** @type {HTMLInputElement} */ (el('input'));
-    input.type = 'checkbox';
-    input.checked = !settings.disabledSites.includes(site.id);
+const categoryInputs = buildToggles($('categories'),
+  CATEGORIES.map((c) => ({ id: c, label: t('category' + c[0].toUpperCase() + c.slice(1)) })), 'disabledCategories');
+const siteInputs = buildToggles($('sites'), SITES.map((s) => ({ id: s.id, label: s.name })), 'disabledSites');
+
+/** @param {import('../shared/settings.js').Settings} settings */
+function applySettings(settings) {
+  for (const [id, input] of categoryInputs) {
+    input.checked = !settings.disabledCategories.includes(id);
+    input.disabled = settings.managed.categoriesLocked;
+  }
+  $('categories-locked').hidden = !settings.managed.categoriesLocked;
+  for (const [id, input] of siteInputs) {
+    input.checked = !settings.disabledSites.includes(id);
     input.disabled = settings.managed.sitesLocked;
-    input.addEventListener('change', async () => {
-      const off = new Set(await localList('disabledSites'));
-      if (input.checked) off.delete(site.id);
-      else off.add(site.id);
-      await saveList('disabledSites', [...off]);
-    });
-    label.append(input, el('span', site.name));
-    box.append(label);
   }
   $('sites-locked').hidden = !settings.managed.sitesLocked;
+  renderCustomSites(settings.customSites);
+}
+
+/** @param {string[]} origins */
+function renderCustomSites(origins) {
   const list = $('custom-list');
   list.replaceChildren();
-  for (const origin of settings.customSites) {
+  for (const origin of origins) {
     const li = el('li');
     const remove = el('button', t('optionsWatchRemove'));
     remove.setAttribute('type', 'button');
@@ -126,11 +134,18 @@ async function renderSites() {
         // Already gone.
       }
       await saveList('customSites', (await localList('customSites')).filter((o) => o !== origin));
-      renderSites();
+      refresh();
     });
     li.append(el('span', origin), remove);
     list.append(li);
   }
+}
+
+/** The worker's own choices at once; the employer's (which can take seconds to read) when they come. */
+async function refresh() {
+  const local = await readLocal();
+  applySettings(mergeSettings(local, {}));
+  applySettings(mergeSettings(local, await readManaged()));
 }
 
 /** @param {string} value */
@@ -186,17 +201,15 @@ $('custom-form').addEventListener('submit', async (e) => {
   if (!sites.includes(origin)) sites.push(origin);
   await saveList('customSites', sites);
   input.value = '';
-  renderSites();
+  refresh();
 });
 
 chrome.storage.onChanged.addListener((_changes, area) => {
   if (area === 'managed') {
     renderWatchlist();
-    renderCategories();
-    renderSites();
+    refresh();
   }
 });
 
 renderWatchlist();
-renderCategories();
-renderSites();
+refresh();

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * Whether a page is checked: a pure function of the worker's settings and the page's URL, shared
- * by the service worker (the popup asks it) and the content script (which works it out from
- * storage itself, so it never waits for the service worker to start before checking).
+ * by the content script and the popup, which both work it out from storage themselves, so
+ * neither waits for the service worker to start.
  */
 import { siteForHost } from './sites.js';
 import { mergeSettings, readLocal, readManaged } from './settings.js';

@@ -7,7 +7,6 @@
  * Requests:
  *   {type: 'check', text}        -> {ok: true, findings: Finding[]} (spans in UTF-16 code units)
  *   {type: 'guidance'}           -> {ok: true, guidance}
- *   {type: 'config', url?}       -> {ok: true, enabled, covered, site, paused}
  *   {type: 'ping'}               -> {ok: true}
  * Worker to tabs:
  *   {type: 'settings-changed'}   (content scripts re-read their config and re-check)

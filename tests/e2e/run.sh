@@ -56,7 +56,7 @@ if [ $# -gt 0 ]; then
   SPECS=("$@")
 else
   # Fixture self-test first (no extension), then the extension specs.
-  SPECS=(specs/fixtures.selftest.mjs specs/sites.test.mjs specs/first-post.test.mjs specs/generic.test.mjs specs/popup-options.test.mjs
+  SPECS=(specs/fixtures.selftest.mjs specs/sites.test.mjs specs/first-post.test.mjs specs/generic.test.mjs specs/popup-options.test.mjs specs/review.test.mjs
          specs/hardening.test.mjs specs/integrity.test.mjs specs/firefox.test.mjs)
 fi
 start=$(date +%s)

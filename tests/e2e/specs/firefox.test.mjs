@@ -110,6 +110,28 @@ test('Firefox: a confidential draft is warned about and its post is held', T, as
   await page.close();
 });
 
+test('Firefox: "Make it safe" applies every suggestion through the editor, then the post goes out once', T, async () => {
+  const { page, s } = await openFixture('facebook-post');
+  await poll(async () => (await ui(page)).ready, 'the content script');
+  await page.keyboard.type('Text me on 07700 900123, I am at 14 Glenview Crescent G51 4TF if anyone wants the spare chairs');
+  await poll(async () => { const u = await ui(page); return u.warn >= 1 && u; }, 'badge data-warn-count >= 1');
+  await page.click(s.publish);
+  await poll(async () => (await ui(page)).review, 'review dialog');
+  const press = (action) => page.evaluate((a) => {
+    document.querySelector('postcare-ui').shadowRoot.querySelector(`[data-postcare="review"] [data-action="${a}"]`).click();
+  }, action);
+  await press('safe');
+  await poll(async () => (await ui(page)).buttons.includes('Post'), 'the dialog says nothing holds the post back');
+  const safe = 'Text me on, I am at if anyone wants the spare chairs';
+  assert.equal(await page.evaluate(() => window.__modelText()), safe, 'the suggestions went in through the editor');
+  assert.deepEqual(await posts(page), [], 'nothing posted before the worker chooses');
+  await press('post');
+  await poll(async () => (await posts(page)).length >= 1, 'post after "Post"');
+  await new Promise((r) => setTimeout(r, 600));
+  assert.deepEqual(await posts(page), [safe], 'the safe text posted exactly once');
+  await page.close();
+});
+
 test('Firefox: a benign draft posts straight away', T, async () => {
   const { page, s } = await openFixture('facebook-comment');
   await poll(async () => (await ui(page)).ready, 'the content script');

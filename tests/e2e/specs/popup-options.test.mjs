@@ -2,10 +2,12 @@
 // application in open tabs) and axe-core on popup, options, card and dialog.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, manifestOf } from '../lib/harness.mjs';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, manifestOf, ARTIFACTS, E2E } from '../lib/harness.mjs';
 import { openSurface, focusEditor, typeText, clickPublish, waitFor, sleep } from '../lib/page.mjs';
 import {
-  DRAFTS, waitReady, waitWarn, settle, badge, highlights, openCardOn, waitReview, clickReviewButton,
+  DRAFTS, waitReady, waitWarn, settle, badge, highlights, openCardOn, waitReview, clickReviewButton, REVIEW,
 } from '../lib/ext.mjs';
 import { axeSerious, tabWalk, interactive, msg } from '../lib/a11y.mjs';
 import { surfaceById } from '../fixtures/surfaces.mjs';
@@ -68,19 +70,79 @@ test('popup: "Check a draft" works from the keyboard alone and shows findings', 
   await draft.fill(DRAFTS.benign);
   await page.getByRole('button', { name: msg('popupCheckButton') }).press('Space');
   await waitFor(async () => (await results.textContent()).includes(msg('popupNoFindings')), { message: 'no findings message', timeout: 4000 });
+  // Findings of one kind are listed once, quoting each of their words.
+  await draft.fill('Lovely afternoon at 14 Glenview Crescent, G51 4TF with the residents, her dementia is getting worse');
+  await page.getByRole('button', { name: msg('popupCheckButton') }).click();
+  await waitFor(async () => (await results.textContent()).includes('“14 Glenview Crescent”, “G51 4TF”'), { message: 'the address quoted once, both parts', timeout: 4000 });
+  assert.equal(await results.locator('li').count(), 1, 'one kind of finding, one entry');
+  assert.equal(await results.locator('p').first().textContent(), msg('popupFindingsCountOne'));
   await page.close();
 });
 
-test('popup: guidance summary shows the three areas and links to the SSSC Codes', T, async () => {
+test('popup: guidance summary is three closed sections that open from the keyboard, and links to the SSSC Codes', T, async () => {
   const page = await openExtPage(popupUrl);
-  await waitFor(async () => (await page.locator('#areas h3').count()) >= 3, { message: 'three guidance areas' });
-  const titles = (await page.locator('#areas h3').allTextContents()).join(' | ');
+  const areas = page.locator('#areas details');
+  await waitFor(async () => (await areas.count()) >= 4, { message: 'an introduction and three guidance areas' });
+  const titles = (await page.locator('#areas summary').allTextContents()).join(' | ');
   assert.match(titles, /shar/i);
   assert.match(titles, /bound/i);
   assert.match(titles, /protect|yourself/i);
+  assert.equal(await page.locator('#areas details[open]').count(), 0, 'every section starts closed');
+  const sharing = page.locator('#areas summary', { hasText: /shar/i });
+  const points = page.locator('#areas details').filter({ has: page.locator('summary', { hasText: /shar/i }) }).locator('li').first();
+  assert.equal(await points.isVisible(), false, 'points hidden while closed');
+  await sharing.focus();
+  await page.keyboard.press('Enter');
+  await points.waitFor({ state: 'visible', timeout: 2000 });
   const href = await page.getByRole('link', { name: msg('popupCodesLink') }).getAttribute('href');
   assert.match(href || '', /^https:\/\/(www\.)?sssc\.uk\.com\//);
   await page.close();
+});
+
+test('popup: the tab\'s state comes first, then checking a draft, then the guidance', T, async () => {
+  const page = await openExtPage(popupUrl);
+  await waitFor(async () => (await page.locator('#areas details').count()) >= 4, { message: 'guidance sections' });
+  const top = (sel) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+  const tab = await top('#tab');
+  assert.ok(tab < 80, `the tab's state is at the top of the popup (top ${tab}px)`);
+  assert.ok(tab < await top('#check-heading') && await top('#check-heading') < await top('#guidance-heading'),
+    'order: tab state, check a draft, guidance');
+  // The popup's own page is no site: it says plainly that nothing is checked here.
+  assert.equal(await page.locator('#tab').getAttribute('data-state'), 'none');
+  assert.equal(await page.locator('#site-status').textContent(), msg('popupSiteNotCovered'));
+  const height = await page.evaluate(() => document.body.getBoundingClientRect().height);
+  assert.ok(height < 700, `the popup is short with its guidance closed (${height}px)`);
+  await page.close();
+});
+
+test('popup: on a supported site with a risky draft, it says the page is checked and counts the open warnings', T, async () => {
+  const s = surfaceById('facebook-comment');
+  const site = await openSurface(h.context, s);
+  await waitReady(site);
+  await typeText(site, s, DRAFTS.chi);
+  await waitWarn(site);
+  const b = await settle(site);
+  const popup = await h.context.newPage();
+  await site.bringToFront();
+  await popup.goto(popupUrl);
+  const status = popup.locator('#site-status');
+  await waitFor(async () => (await status.textContent()) === msg('popupSiteCovered', 'Facebook'), { message: 'covered status' });
+  assert.equal(await popup.locator('#tab').getAttribute('data-state'), 'on');
+  const box = popup.locator('#box-status');
+  await box.waitFor({ state: 'visible', timeout: 4000 });
+  const label = await site.locator(s.editor).first().getAttribute('aria-label');
+  await waitFor(async () => (await box.textContent()) === msg('popupBoxChecked', label), { message: `the page reports its compose box "${label}"`, timeout: 4000 });
+  const warn = popup.locator('#warn-status');
+  await warn.waitFor({ state: 'visible', timeout: 4000 });
+  const expected = b.warn === 1 ? msg('popupWarnOpenOne') : msg('popupWarnOpen', String(b.warn));
+  assert.equal(await warn.textContent(), expected, 'the open warnings match the badge');
+  assert.ok(await popup.getByRole('switch').isChecked(), 'the pause switch is on');
+  assert.deepEqual(await axeSerious(popup), [], 'axe-core: the popup with the tab checked and warnings open');
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.screenshot({ path: join(ARTIFACTS, 'popup.png') });
+  copyFileSync(join(ARTIFACTS, 'popup.png'), join(E2E, 'screenshots', 'popup.png'));
+  await popup.close();
+  await site.close();
 });
 
 test('popup: the pause switch for the current site works from the keyboard', T, async () => {
@@ -196,6 +258,35 @@ test('axe-core: options page has no serious or critical violations', T, async ()
   await page.close();
 });
 
+test('options: "What to check for" and "Sites" are filled as soon as the page is parsed, then show the saved state', T, async () => {
+  const setup = await openExtPage(optionsUrl);
+  await setup.evaluate(() => chrome.storage.local.set({ disabledCategories: ['dignity'], disabledSites: ['tiktok'] }));
+  await setup.close();
+  const page = await h.context.newPage();
+  // Counted when the document has been parsed (module scripts have run), before any storage read
+  // could have answered: the sections must never be empty.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      /** @type {any} */ (window).__atParsed = {
+        categories: document.querySelectorAll('#categories input[type=checkbox]').length,
+        sites: document.querySelectorAll('#sites input[type=checkbox]').length,
+      };
+    });
+  });
+  await page.goto(optionsUrl);
+  const atParsed = await page.evaluate(() => /** @type {any} */ (window).__atParsed);
+  assert.ok(atParsed, 'the DOMContentLoaded probe ran');
+  assert.equal(atParsed.categories, 5, 'five categories listed when the page is parsed');
+  assert.ok(atParsed.sites >= 10, `every supported site listed when the page is parsed (${atParsed.sites})`);
+  const box = (name) => page.getByRole('checkbox', { name, exact: true });
+  await waitFor(async () => !(await box(msg('categoryDignity')).isChecked()), { message: 'dignity shown off' });
+  assert.ok(await box(msg('categoryConfidentiality')).isChecked());
+  await waitFor(async () => !(await box('TikTok').isChecked()), { message: 'TikTok shown off' });
+  assert.ok(await box('Facebook').isChecked());
+  await page.evaluate(() => chrome.storage.local.remove(['disabledCategories', 'disabledSites']));
+  await page.close();
+});
+
 test('axe-core: warning card and review dialog have no serious or critical violations', T, async () => {
   const s = surfaceById('facebook-post');
   const page = await openSurface(h.context, s);
@@ -223,9 +314,15 @@ test('axe-core: warning card and review dialog have no serious or critical viola
   });
   const first = await inDialog();
   assert.ok(first, 'focus is inside the review dialog when it opens');
-  await page.keyboard.press('Tab');
-  const second = await inDialog();
-  assert.ok(second && second !== first, 'Tab moves between the dialog buttons');
+  const buttons = await page.locator(REVIEW).getByRole('button').count();
+  assert.ok(buttons >= 2, `the dialog has its buttons (${buttons})`);
+  const seen = [first];
+  for (let i = 1; i < buttons; i++) {
+    await page.keyboard.press('Tab');
+    const next = await inDialog();
+    assert.ok(next && !seen.includes(next), `Tab moves to the next dialog button (${JSON.stringify(seen)} then ${next})`);
+    seen.push(next);
+  }
   await page.keyboard.press('Tab');
   assert.equal(await inDialog(), first, 'focus stays in the dialog');
   await page.close();
