@@ -228,12 +228,12 @@ type ContextTextSource = BTreeMap<String, String>;
 impl ContextText {
     fn compile(mut source: ContextTextSource, keys: &[&str], what: &str) -> Result<ContextText, String> {
         if let Some(unknown) = source.keys().find(|k| !keys.contains(&k.as_str())) {
-            return Err(format!("{what}: unknown key {unknown:?} (expected {})", keys.join(", ")));
+            return Err(format!("{what}: unknown key {unknown:?}"));
         }
         let mut take = |key: &str| source.remove(key).unwrap_or_default().trim().to_string();
         let (id, when, title, categories, text) = (take("id"), take("when"), take("title"), take("categories"), take("text"));
         let when = signals::context_id(&when)
-            .ok_or_else(|| format!("{what}: when = {when:?} is not a signal about the whole post ({})", signals::CONTEXT.join(", ")))?;
+            .ok_or_else(|| format!("{what}: {when:?} is not a signal about the whole post"))?;
         let categories = categories
             .split(',')
             .filter(|c| !c.trim().is_empty())

@@ -44,7 +44,7 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&check_utf16(text, &options))
 }
 
-/// `photo_metadata(bytes) -> { gps?: { lat, lon }, taken?: string }` from a JPEG or PNG file.
+/// `photo_metadata(bytes) -> { gps?: { lat, lon }, taken?: string }` from a JPEG file.
 #[wasm_bindgen]
 pub fn photo_metadata(bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&postcare_core::exif::read(bytes))
