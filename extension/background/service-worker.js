@@ -57,13 +57,26 @@ function settings() {
 }
 settings().catch(() => {});
 
+const CONTEXTS = ['post', 'comment', 'message'];
+
+/**
+ * Where a draft is going, from a check request: a message's recipients (names read from the
+ * conversation header, matched against the watch-list here and never kept).
+ * @param {any} msg
+ */
+function draftContext(msg) {
+  const context = CONTEXTS.includes(msg.context) ? msg.context : 'post';
+  const to = Array.isArray(msg.to) ? msg.to.filter((n) => typeof n === 'string').slice(0, 20).map((n) => n.slice(0, 200)) : [];
+  return { context, to };
+}
+
 /** @param {any} msg */
 async function handle(msg) {
   switch (msg && msg.type) {
     case 'check': {
       const [, s] = await Promise.all([engineReady(), settings()]);
       const text = typeof msg.text === 'string' ? msg.text : '';
-      const report = check(text, { watchlist: s.watchlist, disabled: s.disabledCategories });
+      const report = check(text, { watchlist: s.watchlist, disabled: s.disabledCategories, ...draftContext(msg) });
       return { ok: true, findings: report.findings };
     }
     case 'guidance':

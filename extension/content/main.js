@@ -21,6 +21,7 @@ import { View } from './view.js';
 import { CardHandler } from './hover.js';
 import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
+import { recipientsFor } from './conversation.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -74,10 +75,14 @@ function main() {
     layer?.remove();
   };
 
-  /** @param {string} text @returns {Promise<Finding[]>} */
-  const check = async (text) => {
+  /**
+   * @param {string} text
+   * @param {import('./watcher.js').DraftContext} [context]
+   * @returns {Promise<Finding[]>}
+   */
+  const check = async (text, context) => {
     try {
-      const response = await request({ type: 'check', text });
+      const response = await request({ type: 'check', text, ...context });
       return Array.isArray(response.findings) ? response.findings : [];
     } catch (e) {
       if (contextGone()) shutdown();
@@ -109,6 +114,10 @@ function main() {
     const w = new Watcher({
       site,
       check,
+      contextOf: (state) => {
+        const to = recipientsFor(site, state.composer);
+        return to ? { context: 'message', to } : {};
+      },
       owns: (node) => ui.owns(node),
       signal,
       hooks: {
