@@ -22,6 +22,7 @@ import { CardHandler } from './hover.js';
 import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
 import { recipientsFor } from './conversation.js';
+import { describe, watchAttachments } from './attachments.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -116,7 +117,8 @@ function main() {
       check,
       contextOf: (state) => {
         const to = recipientsFor(site, state.composer);
-        return to ? { context: 'message', to } : {};
+        const attachments = state.attachments.length ? { attachments: state.attachments } : {};
+        return to ? { context: 'message', to, ...attachments } : attachments;
       },
       owns: (node) => ui.owns(node),
       signal,
@@ -232,6 +234,19 @@ function main() {
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && cards.open) cards.close();
     }, capture);
+
+    // Photos and videos: chosen through a file input (attached to the compose box in use), or
+    // pasted into a box or dropped on it.
+    watchAttachments(signal, async (target, files) => {
+      if (!w.enabled) return;
+      const state = w.stateFor(target) || w.active;
+      if (!state) return;
+      for (const file of files) {
+        const attachment = await describe(file);
+        if (attachment && !signal.aborted) state.attachments.push(attachment);
+      }
+      w.schedule(state, 0);
+    });
 
     // The badge opens the card for the first open finding, and takes focus there.
     badge.node.addEventListener('click', () => cards.toggleFromBadge(), { signal });

@@ -17,19 +17,20 @@ import { readDraft, offsetOf, isTextControl } from './text.js';
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /** @typedef {import('../shared/sites.js').Composer} Composer */
 /**
- * Where a draft is going: a message and its recipients (display names or a group chat's name).
- * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[]}} DraftContext
+ * Where a draft is going (a message and its recipients: display names or a group chat's name), and
+ * what is attached to it.
+ * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[]}} DraftContext
  */
 /** @typedef {(text: string, context?: DraftContext) => Promise<Finding[]>} CheckFn  rejects when the engine is unavailable */
 
 const DEBOUNCE_MS = 12;
 
 /**
- * A draft context as a key: empty unless a message has recipients, which count even before
- * anything is typed.
+ * A draft context as a key: empty unless a message has recipients or something is attached, which
+ * count even before anything is typed.
  * @param {DraftContext} context
  */
-const contextKeyOf = (context) => (context.to && context.to.length ? JSON.stringify(context) : '');
+const contextKeyOf = (context) => ((context.to && context.to.length) || (context.attachments && context.attachments.length) ? JSON.stringify(context) : '');
 const SWEEP_MS = 600;
 
 /** Per-editor state. */
@@ -44,8 +45,10 @@ export class EditorState {
     this.textarea = isTextControl(el);
     /** Text the current findings belong to. */
     this.text = '';
-    /** The context (recipients) the current findings belong to, as a key. */
+    /** The context (recipients, attachments) the current findings belong to, as a key. */
     this.contextKey = '';
+    /** Photos and videos attached to this draft (their kind and metadata, never their bytes). @type {import('./attachments.js').Attachment[]} */
+    this.attachments = [];
     /** @type {Finding[]} */
     this.findings = [];
     /** @type {Set<string>} */
@@ -242,6 +245,8 @@ export class Watcher {
     clearTimeout(state.timer);
     if (!this.enabled || !state.el.isConnected) return Promise.resolve();
     const text = readDraft(state.el).text;
+    // The box emptied after a draft: it was sent, and its attachments with it.
+    if (text.trim() === '' && state.text.trim() !== '') state.attachments = [];
     const context = this.contextOf(state);
     // A conversation with someone on the watch-list is worth a warning as soon as it is open.
     const contextKey = contextKeyOf(context);

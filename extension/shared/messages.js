@@ -8,7 +8,9 @@
  *   {type: 'check', text, context?, to?}
  *                                -> {ok: true, findings: Finding[]} (spans in UTF-16 code units)
  *     context: 'post' | 'comment' | 'message'; to: a message's recipients (display names or a group
- *     chat's name), read from the conversation header and never stored.
+ *     chat's name), read from the conversation header and never stored; attachments: [{kind:
+ *     'image' | 'video', gps?, taken?}]. The response also carries prompts (the photo check).
+ *   {type: 'photo', bytes}       -> {ok: true, gps?, taken?}  a JPEG's first bytes, never kept
  *   {type: 'guidance'}           -> {ok: true, guidance}
  *   {type: 'ping'}               -> {ok: true}
  * Worker to tabs:
