@@ -11,7 +11,7 @@
  * logged and not sent anywhere; nothing here makes a network request (the one fetch is the
  * packaged .wasm file and its pre-initialised state, by their chrome-extension:// URLs).
  */
-import { check, guidance } from '../generated/postcare_wasm.js';
+import { check, guidance, photo_metadata } from '../generated/postcare_wasm.js';
 import { startEngine } from './engine.js';
 import { mergeSettings, readLocal, readManaged, originPattern } from '../shared/settings.js';
 
@@ -57,14 +57,40 @@ function settings() {
 }
 settings().catch(() => {});
 
+const CONTEXTS = ['post', 'comment', 'message'];
+
+/**
+ * Where a draft is going, from a check request: a message's recipients (names read from the
+ * conversation header, matched against the watch-list here and never kept).
+ * @param {any} msg
+ */
+function draftContext(msg) {
+  const context = CONTEXTS.includes(msg.context) ? msg.context : 'post';
+  const to = Array.isArray(msg.to) ? msg.to.filter((n) => typeof n === 'string').slice(0, 20).map((n) => n.slice(0, 200)) : [];
+  const attachments = (Array.isArray(msg.attachments) ? msg.attachments : []).slice(0, 20)
+    .filter((a) => a && (a.kind === 'image' || a.kind === 'video'))
+    .map((a) => ({
+      kind: a.kind,
+      ...(a.gps && Number.isFinite(a.gps.lat) && Number.isFinite(a.gps.lon) ? { gps: { lat: a.gps.lat, lon: a.gps.lon } } : {}),
+      ...(typeof a.taken === 'string' ? { taken: a.taken.slice(0, 32) } : {}),
+    }));
+  return { context, to, attachments };
+}
+
 /** @param {any} msg */
 async function handle(msg) {
   switch (msg && msg.type) {
     case 'check': {
       const [, s] = await Promise.all([engineReady(), settings()]);
       const text = typeof msg.text === 'string' ? msg.text : '';
-      const report = check(text, { watchlist: s.watchlist, disabled: s.disabledCategories });
-      return { ok: true, findings: report.findings };
+      const report = check(text, { watchlist: s.watchlist, disabled: s.disabledCategories, ...draftContext(msg) });
+      return { ok: true, findings: report.findings, prompts: report.prompts || [] };
+    }
+    case 'photo': {
+      // A photo's first bytes, only ever a local variable here: read for its location and date.
+      await engineReady();
+      const bytes = Array.isArray(msg.bytes) ? Uint8Array.from(msg.bytes) : new Uint8Array(0);
+      return { ok: true, ...photo_metadata(bytes) };
     }
     case 'guidance':
       await engineReady();

@@ -70,6 +70,8 @@ export class Card {
     const c = {
       kind: textEl('p', { class: 'kind' }),
       title: textEl('h2', { id: 'pc-card-title' }),
+      // What this draft's context adds (a work group chat is not a secure system).
+      detail: textEl('p', { 'data-part': 'detail' }),
       instead: el('p', { 'data-part': 'instead' }),
       insteadLabel: textEl('strong'),
       insteadText: document.createTextNode(''),
@@ -94,7 +96,7 @@ export class Card {
     c.actions.append(c.apply.node, c.dismiss.node);
     c.why.append(c.whySummary.node, c.whyText.node, c.codeLabel.node, c.quotes);
     c.nav.append(c.prev, c.position.node, c.next);
-    card.append(c.close, c.kind.node, c.title.node, c.instead, c.suggest.node, c.actions, c.why, c.nav);
+    card.append(c.close, c.kind.node, c.title.node, c.detail.node, c.instead, c.suggest.node, c.actions, c.why, c.nav);
     // Opening "Why" makes the card taller: place it again so it stays clear of the words.
     c.why.addEventListener('toggle', () => this.place(this.anchor));
     /** @param {keyof CardHandlers} name @param {any[]} args */
@@ -143,6 +145,8 @@ export class Card {
     setAttr(card, 'data-severity', f.severity);
     setText(c.kind.text, `${t(warn ? 'severityWarn' : 'severityCaution')} · ${f.guidance}`);
     setText(c.title.text, f.title);
+    c.detail.node.hidden = !f.detail;
+    setText(c.detail.text, f.detail || '');
     setText(c.insteadLabel.text, `${t('cardInstead')}: `);
     setText(c.insteadText, f.instead);
     const canApply = f.suggestion !== undefined && f.suggestion !== null && !!o.handlers.onApply;

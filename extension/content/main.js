@@ -21,6 +21,8 @@ import { View } from './view.js';
 import { CardHandler } from './hover.js';
 import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
+import { recipientsFor } from './conversation.js';
+import { describe, watchAttachments } from './attachments.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -74,10 +76,14 @@ function main() {
     layer?.remove();
   };
 
-  /** @param {string} text @returns {Promise<Finding[]>} */
-  const check = async (text) => {
+  /**
+   * @param {string} text
+   * @param {import('./watcher.js').DraftContext} [context]
+   * @returns {Promise<Finding[]>}
+   */
+  const check = async (text, context) => {
     try {
-      const response = await request({ type: 'check', text });
+      const response = await request({ type: 'check', text, ...context });
       return Array.isArray(response.findings) ? response.findings : [];
     } catch (e) {
       if (contextGone()) shutdown();
@@ -109,6 +115,11 @@ function main() {
     const w = new Watcher({
       site,
       check,
+      contextOf: (state) => {
+        const to = recipientsFor(site, state.composer);
+        const attachments = state.attachments.length ? { attachments: state.attachments } : {};
+        return to ? { context: 'message', to, ...attachments } : attachments;
+      },
       owns: (node) => ui.owns(node),
       signal,
       hooks: {
@@ -223,6 +234,19 @@ function main() {
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && cards.open) cards.close();
     }, capture);
+
+    // Photos and videos: chosen through a file input (attached to the compose box in use), or
+    // pasted into a box or dropped on it.
+    watchAttachments(signal, async (target, files) => {
+      if (!w.enabled) return;
+      const state = w.stateFor(target) || w.active;
+      if (!state) return;
+      for (const file of files) {
+        const attachment = await describe(file);
+        if (attachment && !signal.aborted) state.attachments.push(attachment);
+      }
+      w.schedule(state, 0);
+    });
 
     // The badge opens the card for the first open finding, and takes focus there.
     badge.node.addEventListener('click', () => cards.toggleFromBadge(), { signal });

@@ -16,9 +16,21 @@ import { readDraft, offsetOf, isTextControl } from './text.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /** @typedef {import('../shared/sites.js').Composer} Composer */
-/** @typedef {(text: string) => Promise<Finding[]>} CheckFn  rejects when the engine is unavailable */
+/**
+ * Where a draft is going (a message and its recipients: display names or a group chat's name), and
+ * what is attached to it.
+ * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[]}} DraftContext
+ */
+/** @typedef {(text: string, context?: DraftContext) => Promise<Finding[]>} CheckFn  rejects when the engine is unavailable */
 
 const DEBOUNCE_MS = 12;
+
+/**
+ * A draft context as a key: empty unless a message has recipients or something is attached, which
+ * count even before anything is typed.
+ * @param {DraftContext} context
+ */
+const contextKeyOf = (context) => ((context.to && context.to.length) || (context.attachments && context.attachments.length) ? JSON.stringify(context) : '');
 const SWEEP_MS = 600;
 
 /** Per-editor state. */
@@ -33,6 +45,10 @@ export class EditorState {
     this.textarea = isTextControl(el);
     /** Text the current findings belong to. */
     this.text = '';
+    /** The context (recipients, attachments) the current findings belong to, as a key. */
+    this.contextKey = '';
+    /** Photos and videos attached to this draft (their kind and metadata, never their bytes). @type {import('./attachments.js').Attachment[]} */
+    this.attachments = [];
     /** @type {Finding[]} */
     this.findings = [];
     /** @type {Set<string>} */
@@ -108,13 +124,15 @@ export class Watcher {
    * @param {object} o
    * @param {import('../shared/sites.js').Site} o.site
    * @param {CheckFn} o.check
+   * @param {(state: EditorState) => DraftContext} [o.contextOf]  Where the editor's draft is going.
    * @param {(node: unknown) => boolean} o.owns  True for the extension's own UI.
    * @param {WatcherHooks} o.hooks
    * @param {AbortSignal} o.signal
    */
-  constructor({ site, check, owns, hooks, signal }) {
+  constructor({ site, check, contextOf = () => ({}), owns, hooks, signal }) {
     this.site = site;
     this.check = check;
+    this.contextOf = contextOf;
     this.owns = owns;
     this.hooks = hooks;
     this.signal = signal;
@@ -227,19 +245,24 @@ export class Watcher {
     clearTimeout(state.timer);
     if (!this.enabled || !state.el.isConnected) return Promise.resolve();
     const text = readDraft(state.el).text;
-    if (state.checked && text === state.text) return Promise.resolve();
+    // The box emptied after a draft: it was sent, and its attachments with it.
+    if (text.trim() === '' && state.text.trim() !== '') state.attachments = [];
+    const context = this.contextOf(state);
+    // A conversation with someone on the watch-list is worth a warning as soon as it is open.
+    const contextKey = contextKeyOf(context);
+    if (state.checked && text === state.text && contextKey === state.contextKey) return Promise.resolve();
     // The same text is already being checked: wait for that answer rather than ask twice.
-    if (state.inflight && state.inflight.text === text) return state.inflight.done;
+    if (state.inflight && state.inflight.text === text + '\u0000' + contextKey) return state.inflight.done;
     const seq = ++state.seq;
-    const entry = { text, done: Promise.resolve() };
+    const entry = { text: text + '\u0000' + contextKey, done: Promise.resolve() };
     state.inflight = entry;
     entry.done = (async () => {
       /** @type {Finding[]} */
       let findings = [];
       let ok = true;
-      if (text.trim() !== '') {
+      if (text.trim() !== '' || contextKey) {
         try {
-          findings = await this.check(text);
+          findings = await this.check(text, context);
         } catch {
           ok = false;
         }
@@ -248,6 +271,7 @@ export class Watcher {
       if (seq !== state.seq || this.signal.aborted) return;
       if (text.trim() === '') state.dismissed.clear();
       state.text = text;
+      state.contextKey = contextKey;
       state.findings = findings;
       state.engineOk = ok;
       state.checked = true;
@@ -292,13 +316,17 @@ export class Watcher {
       else if (state.textarea && this.enabled && state.checked && /** @type {HTMLTextAreaElement} */ (state.el).value !== state.text) {
         // The page set the textarea's value without an input event (e.g. cleared after sending).
         this.schedule(state, 0);
+      } else if (state.composer.message && this.enabled && state.checked) {
+        // Another conversation opened in the same message box.
+        if (contextKeyOf(this.contextOf(state)) !== state.contextKey) this.schedule(state, 0);
       }
     }
     if (!this.enabled || !this.selectorAll) return;
     try {
       for (const el of document.querySelectorAll(this.selectorAll)) {
         const state = this.stateFor(el);
-        if (state && !state.checked && readDraft(state.el).text.trim() !== '') this.schedule(state, 0);
+        // Message boxes are checked empty too: who the conversation is with can matter alone.
+        if (state && !state.checked && (state.composer.message || readDraft(state.el).text.trim() !== '')) this.schedule(state, 0);
       }
     } catch {
       // Unsupported selector.

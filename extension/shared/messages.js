@@ -5,7 +5,12 @@
  * and a failed send is retried, so a worker restart is invisible to callers.
  *
  * Requests:
- *   {type: 'check', text}        -> {ok: true, findings: Finding[]} (spans in UTF-16 code units)
+ *   {type: 'check', text, context?, to?}
+ *                                -> {ok: true, findings: Finding[]} (spans in UTF-16 code units)
+ *     context: 'post' | 'comment' | 'message'; to: a message's recipients (display names or a group
+ *     chat's name), read from the conversation header and never stored; attachments: [{kind:
+ *     'image' | 'video', gps?, taken?}]. The response also carries prompts (the photo check).
+ *   {type: 'photo', bytes}       -> {ok: true, gps?, taken?}  a JPEG's first bytes, never kept
  *   {type: 'guidance'}           -> {ok: true, guidance}
  *   {type: 'ping'}               -> {ok: true}
  * Worker to tabs:
@@ -36,6 +41,8 @@
  * @property {string} guidance
  * @property {string[]} code
  * @property {string} [suggestion]
+ * @property {boolean} [about_post]  About the draft as a whole (its recipient), not any words: start and end are 0.
+ * @property {string} [detail]
  */
 
 const RETRIES = 4;

@@ -21,6 +21,13 @@
  * @property {boolean} [enterSends]      Plain Enter (no Shift) sends or publishes.
  * @property {boolean} [ctrlEnterSends]  Ctrl/Cmd+Enter publishes.
  * @property {boolean} [generic]  The generic adapter (a box no site adapter claims).
+ * @property {boolean} [message]  A private or direct message box: its recipient is read from the
+ *   site's conversation header (see content/conversation.js).
+ *
+ * @typedef {object} ConversationHeader  Where a message conversation shows who it is with.
+ * @property {string} selector   The element holding the display name or the group chat's name.
+ * @property {string} [attribute]  Read this attribute rather than the element's text.
+ * @property {string} [prefix]     Text before the name to drop ("Messages in conversation with ").
  *
  * @typedef {object} PublishControl
  * @property {string} selector
@@ -32,6 +39,7 @@
  * @property {string[]} hosts
  * @property {Composer[]} composers  First match wins.
  * @property {PublishControl[]} publish
+ * @property {ConversationHeader[]} [conversation]  First match wins.
  */
 
 /**
@@ -77,7 +85,7 @@ export const SITES = [
       // Comments and replies: plain Enter submits.
       { selector: '[data-lexical-editor="true"][aria-label^="Comment as"], [data-lexical-editor="true"][aria-label^="Reply to"], [data-lexical-editor="true"][aria-label^="Write a comment"], [data-lexical-editor="true"][aria-label^="Write a reply"]', enterSends: true },
       // Messenger chat heads inside Facebook.
-      { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true },
+      { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true, message: true },
       // The post composer (Create post dialog): Enter is a new line.
       { selector: '[role="dialog"] [role="textbox"][contenteditable="true"][data-lexical-editor="true"]' },
       { selector: '[role="textbox"][contenteditable="true"][data-lexical-editor="true"]' },
@@ -88,16 +96,25 @@ export const SITES = [
       { selector: 'div[role="button"][aria-label="Comment"], div[role="button"][aria-label="Reply"]' },
       { selector: '[aria-label="Press enter to send"], [aria-label="Press Enter to send"]' },
     ],
+    conversation: [
+      // A chat head: a dialog labelled with the conversation's name.
+      { selector: '[role="dialog"][aria-label^="Chat with "]', attribute: 'aria-label', prefix: 'Chat with ' },
+      { selector: '[role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+    ],
   },
   {
     id: 'messenger',
     name: 'Messenger',
     hosts: ['www.messenger.com'],
     composers: [
-      { selector: '[role="textbox"][contenteditable="true"]', enterSends: true },
+      { selector: '[role="textbox"][contenteditable="true"]', enterSends: true, message: true },
     ],
     publish: [
       { selector: '[aria-label="Press enter to send"], [aria-label="Press Enter to send"]' },
+    ],
+    conversation: [
+      { selector: '[role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+      { selector: '[role="main"] h1, [role="main"] h2' },
     ],
   },
   {
@@ -105,13 +122,17 @@ export const SITES = [
     name: 'X',
     hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
     composers: [
-      { selector: '[data-testid="dmComposerTextInput"]', enterSends: true },
+      { selector: '[data-testid="dmComposerTextInput"]', enterSends: true, message: true },
       { selector: '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid^="tweetTextarea_"] [contenteditable="true"]', ctrlEnterSends: true },
       { selector: '.public-DraftEditor-content[contenteditable="true"]', ctrlEnterSends: true },
     ],
     publish: [
       { selector: 'button[data-testid="tweetButton"], button[data-testid="tweetButtonInline"], [data-testid="tweetButton"], [data-testid="tweetButtonInline"]' },
       { selector: '[data-testid="dmComposerSendButton"]' },
+    ],
+    conversation: [
+      { selector: '[data-testid="DmActivityContainer"] [data-testid="DM_Conversation_Header"] h2, [data-testid="DM_Conversation_Header"] h2' },
+      { selector: '[data-testid="DmActivityContainer"] h2' },
     ],
   },
   {
@@ -122,7 +143,7 @@ export const SITES = [
       // Comments: a textarea in a form; Enter submits.
       { selector: 'form textarea', enterSends: true },
       // Direct messages (Lexical); Enter sends.
-      { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true },
+      { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true, message: true },
       // Captions in the new-post dialog; Enter is a new line.
       { selector: '[role="dialog"] [role="textbox"][contenteditable="true"]' },
     ],
@@ -130,13 +151,17 @@ export const SITES = [
       { selector: 'form button[type="submit"]' },
       { selector: 'div[role="button"], button', text: ['Post', 'Send', 'Share'] },
     ],
+    conversation: [
+      { selector: '[aria-label^="Messages in conversation with "]', attribute: 'aria-label', prefix: 'Messages in conversation with ' },
+      { selector: '[aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+    ],
   },
   {
     id: 'linkedin',
     name: 'LinkedIn',
     hosts: ['www.linkedin.com'],
     composers: [
-      { selector: '.msg-form__contenteditable[contenteditable="true"], .msg-form__contenteditable [contenteditable="true"]', enterSends: true },
+      { selector: '.msg-form__contenteditable[contenteditable="true"], .msg-form__contenteditable [contenteditable="true"]', enterSends: true, message: true },
       { selector: '.share-creation-state__text-editor .ql-editor[contenteditable="true"], [data-test-modal-id="sharebox"] .ql-editor[contenteditable="true"]' },
       { selector: 'div[data-view-name="comment-box"] .ProseMirror[contenteditable="true"]' },
       { selector: '.comments-comment-box__form .ql-editor[contenteditable="true"], .ql-editor[contenteditable="true"]' },
@@ -147,16 +172,25 @@ export const SITES = [
       { selector: 'button.comments-comment-box__submit-button--cr, button.comments-comment-box__submit-button' },
       { selector: 'button.msg-form__send-button' },
     ],
+    conversation: [
+      { selector: '.msg-entity-lockup__entity-title, .msg-thread__link-to-profile .msg-entity-lockup__entity-title' },
+      { selector: '.msg-overlay-bubble-header__title, h2.msg-overlay-bubble-header__title' },
+    ],
   },
   {
     id: 'whatsapp',
     name: 'WhatsApp Web',
     hosts: ['web.whatsapp.com'],
     composers: [
-      { selector: 'footer [role="textbox"][contenteditable="true"], [role="textbox"][contenteditable="true"][data-lexical-editor="true"], [role="textbox"][contenteditable="true"][data-tab="10"]', enterSends: true },
+      { selector: 'footer [role="textbox"][contenteditable="true"], [role="textbox"][contenteditable="true"][data-lexical-editor="true"], [role="textbox"][contenteditable="true"][data-tab="10"]', enterSends: true, message: true },
     ],
     publish: [
       { selector: 'button[aria-label="Send"], [data-testid="send"], [data-icon="send"], [data-icon="wds-ic-send-filled"]' },
+    ],
+    conversation: [
+      // The open chat's header: its name in a span's title (a contact or a group).
+      { selector: '#main header span[title]', attribute: 'title' },
+      { selector: '#main header [data-testid="conversation-info-header-chat-title"], #main header span[dir="auto"]' },
     ],
   },
   {
@@ -200,10 +234,13 @@ export const SITES = [
     hosts: ['www.tiktok.com'],
     composers: [
       { selector: '[data-e2e="comment-input"] [contenteditable="true"]', enterSends: true },
-      { selector: '[data-e2e="message-input-area"] [contenteditable="true"]', enterSends: true },
+      { selector: '[data-e2e="message-input-area"] [contenteditable="true"]', enterSends: true, message: true },
     ],
     publish: [
       { selector: '[data-e2e="comment-post"], [data-e2e="message-send"]' },
+    ],
+    conversation: [
+      { selector: '[data-e2e="chat-nickname"], [data-e2e="chat-uniqueid"]' },
     ],
   },
   {

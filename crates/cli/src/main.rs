@@ -36,7 +36,7 @@ options:
   --off CATEGORY   switch a category off ({})
   --context WHERE  post (the default), comment or message
   --to NAME        who a message goes to, or a group chat's name (repeatable)
-  --attach WHAT    an attached photo or video: image, video, or a JPEG or PNG file to read its location and date from (repeatable)
+  --attach WHAT    an attached photo or video: image, video, or a JPEG file to read its location and date from (repeatable)
 
 exit status: 0 no findings, 1 findings, 2 error",
         category_names()

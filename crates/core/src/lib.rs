@@ -174,9 +174,13 @@ pub struct Gps {
 impl Gps {
     /// The place in plain words, rounded to about a hundred metres: "55.953° N, 3.188° W".
     pub fn plain(&self) -> String {
-        let ns = if self.lat < 0.0 { 'S' } else { 'N' };
-        let ew = if self.lon < 0.0 { 'W' } else { 'E' };
-        format!("{:.3}° {ns}, {:.3}° {ew}", self.lat.abs(), self.lon.abs())
+        // Thousandths of a degree by integer arithmetic: formatting floats would add tens of
+        // kilobytes to the WebAssembly engine.
+        let part = |v: f64, positive: char, negative: char| {
+            let milli = (v.abs() * 1000.0).round() as u64;
+            format!("{}.{:03}° {}", milli / 1000, milli % 1000, if v < 0.0 { negative } else { positive })
+        };
+        format!("{}, {}", part(self.lat, 'N', 'S'), part(self.lon, 'E', 'W'))
     }
 }
 

@@ -30,11 +30,11 @@
 //! `examples.context`, `examples.to`, `examples.attachments` and `examples.watchlist` set it for
 //! all of a rule's examples.
 //!
-//! Besides rules, a file may hold:
-//! - `[[prompt]]`: a question asked of every post where a signal is present (the photo check),
-//!   shown with the findings but never one of them;
-//! - `[[note]]`: a sentence added to every finding in some categories when a signal is present
-//!   ("Work group chats are not a secure system").
+//! Besides rules, a file may hold, for a signal about the whole post (`when`):
+//! - `[[prompt]]` (`id`, `when`, `title`, `text`): a question asked of every post where the
+//!   signal is present (the photo check), shown with the findings but never one of them;
+//! - `[[note]]` (`when`, `categories = "a, b"`, `text`): a sentence added to every finding in
+//!   those categories ("Work group chats are not a secure system").
 //!
 //! A rule's `detail` is a sentence about this post in particular; `{location}` in it stands for
 //! where the attached photos say they were taken.
@@ -92,11 +92,31 @@ pub struct Examples {
 }
 
 /// One example draft: its text alone, or its text with the context it is checked in.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum Example {
     Text(String),
     InContext(ExampleInContext),
+}
+
+// By hand rather than `#[serde(untagged)]`, whose buffering code would add tens of kilobytes
+// to the WebAssembly engine.
+impl<'de> Deserialize<'de> for Example {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Example, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Example;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a draft, or a table with its text and context")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Example, E> {
+                Ok(Example::Text(text.to_string()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Example, M::Error> {
+                ExampleInContext::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Example::InContext)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -173,29 +193,49 @@ pub struct RuleSource {
     /// A sentence about this post in particular, added to the message (see the module comment).
     #[serde(default)]
     pub detail: Option<String>,
+    /// Read natively, where the examples run as tests; skipped unread in the WebAssembly
+    /// engine, which never uses them (their parsing code would add tens of kilobytes).
+    #[cfg(not(target_arch = "wasm32"))]
     #[serde(default)]
     pub examples: Examples,
+    #[cfg(target_arch = "wasm32")]
+    #[serde(default)]
+    pub examples: serde::de::IgnoredAny,
 }
 
-/// A question asked of every post where a signal is present.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PromptSource {
+/// Words shown because of what is true of the whole post (a signal in [`signals::CONTEXT`]):
+/// a `[[prompt]]` (`id`, `when`, `title`, `text`) asked of every such post, or a `[[note]]`
+/// (`when`, `categories`, `text`) added to its findings in those categories.
+#[derive(Debug)]
+pub struct ContextText {
     pub id: String,
-    /// A signal kind about the whole post (`attachment`).
-    pub when: String,
+    /// The signal kind about the whole post that brings these words (`attachment`).
+    pub when: usize,
     pub title: String,
-    pub message: String,
-}
-
-/// A sentence added to findings of some categories when a signal is present.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NoteSource {
-    /// A signal kind about the whole post (`group_chat`).
-    pub when: String,
     pub categories: Vec<Category>,
     pub text: String,
+}
+
+/// A prompt or note as written: a table of strings, with `categories` separated by commas. Read
+/// as a map rather than a struct of its own, which would add kilobytes to the WebAssembly engine.
+type ContextTextSource = BTreeMap<String, String>;
+
+impl ContextText {
+    fn compile(mut source: ContextTextSource, keys: &[&str], what: &str) -> Result<ContextText, String> {
+        if let Some(unknown) = source.keys().find(|k| !keys.contains(&k.as_str())) {
+            return Err(format!("{what}: unknown key {unknown:?}"));
+        }
+        let mut take = |key: &str| source.remove(key).unwrap_or_default().trim().to_string();
+        let (id, when, title, categories, text) = (take("id"), take("when"), take("title"), take("categories"), take("text"));
+        let when = signals::context_id(&when)
+            .ok_or_else(|| format!("{what}: {when:?} is not a signal about the whole post"))?;
+        let categories = categories
+            .split(',')
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| Category::parse(c).ok_or_else(|| format!("{what}: unknown category {c:?}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ContextText { id, when, title, categories, text })
+    }
 }
 
 #[derive(Deserialize)]
@@ -203,9 +243,9 @@ struct RuleFile {
     #[serde(default)]
     rule: Vec<RuleSource>,
     #[serde(default)]
-    prompt: Vec<PromptSource>,
+    prompt: Vec<ContextTextSource>,
     #[serde(default)]
-    note: Vec<NoteSource>,
+    note: Vec<ContextTextSource>,
 }
 
 /// A rule with its signal names resolved to ids and its wording ready to hand out.
@@ -256,10 +296,8 @@ struct LearnedWording {
 /// All rules and lexicons, compiled.
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    /// Prompts, each with the signal id that asks for it.
-    pub prompts: Vec<(usize, PromptSource)>,
-    /// Notes, each with the signal id that adds it.
-    pub notes: Vec<(usize, NoteSource)>,
+    pub prompts: Vec<ContextText>,
+    pub notes: Vec<ContextText>,
     lexicons: Lexicons,
     /// Index of [`WORK_GROUP_LEXICON`] among the lexicons.
     work_group: usize,
@@ -308,18 +346,15 @@ impl RuleSet {
             .iter()
             .position(|(n, _)| n == WORK_GROUP_LEXICON)
             .ok_or_else(|| format!("lexicon {WORK_GROUP_LEXICON} is missing"))?;
-        let whole_post_id = |name: &str, what: &str| -> Result<usize, String> {
-            signals::context_id(name.trim()).ok_or_else(|| format!("{what}: {name:?} is not a signal about the whole post ({})", signals::CONTEXT.join(", ")))
-        };
         let mut rules = Vec::new();
         let (mut prompts, mut notes) = (Vec::new(), Vec::new());
         for (path, source) in rule_files {
             let file: RuleFile = toml::from_str(source).map_err(|e| format!("rules/{path}: {e}"))?;
             for p in file.prompt {
-                prompts.push((whole_post_id(&p.when, &format!("prompt {}", p.id))?, p));
+                prompts.push(ContextText::compile(p, &["id", "when", "title", "text"], &format!("rules/{path}: prompt"))?);
             }
             for n in file.note {
-                notes.push((whole_post_id(&n.when, &format!("rules/{path}: note"))?, n));
+                notes.push(ContextText::compile(n, &["when", "categories", "text"], &format!("rules/{path}: note"))?);
             }
             for r in file.rule {
                 let ids = |names: &[String]| -> Result<Vec<usize>, String> {
@@ -451,10 +486,10 @@ impl RuleSet {
                 self.learned_layer(model, &folded, &signals, options, &mut findings);
             }
         }
-        for (when, note) in &self.notes {
-            if !signals.spans(*when).is_empty() {
+        for note in &self.notes {
+            if !signals.spans(note.when).is_empty() {
                 for f in findings.iter_mut().filter(|f| note.categories.contains(&f.category)) {
-                    f.add_detail(note.text.trim());
+                    f.add_detail(&note.text);
                 }
             }
         }
@@ -462,8 +497,8 @@ impl RuleSet {
         let prompts = self
             .prompts
             .iter()
-            .filter(|(when, _)| !signals.spans(*when).is_empty())
-            .map(|(_, p)| Prompt { id: &p.id, title: &p.title, message: &p.message })
+            .filter(|p| !signals.spans(p.when).is_empty())
+            .map(|p| Prompt { id: &p.id, title: &p.title, message: &p.text })
             .collect();
         Report { findings, prompts }
     }

@@ -1,10 +1,11 @@
 //! WebAssembly bindings of the Post with Care engine, used by the extension's service worker.
 //!
-//! Four calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
+//! Five calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
 //! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary the
 //! popup shows, [`categories`] the engine's categories (the build derives the extension's
-//! category lists from it), and [`load_model`] installs the learned layer's weights at start-up.
-//! The draft is only ever borrowed for the call: nothing is kept.
+//! category lists from it), [`photo_metadata`] reads where and when an attached photo was
+//! taken, and [`load_model`] installs the learned layer's weights at start-up. The draft and the
+//! photo are only ever borrowed for the call: nothing is kept.
 //!
 //! Everything but the `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
 
@@ -29,10 +30,11 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `check(text, options?) -> { findings: [...] }`, spans in UTF-16 code units.
+/// `check(text, options?) -> { findings: [...], prompts?: [...] }`, spans in UTF-16 code units.
 ///
-/// `options` is `{ watchlist?: string[], disabled?: string[] }`; `undefined` or `null` means the
-/// defaults.
+/// `options` is `{ watchlist?: string[], disabled?: string[], context?: "post" | "comment" |
+/// "message", to?: string[], attachments?: [{ kind: "image" | "video", gps?: { lat, lon },
+/// taken?: string }] }`; `undefined` or `null` means the defaults.
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
@@ -48,6 +50,12 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn load_model(bytes: &[u8]) -> Result<(), JsError> {
     postcare_core::learned::install(bytes).map_err(|e| JsError::new(&e))
+}
+
+/// `photo_metadata(bytes) -> { gps?: { lat, lon }, taken?: string }` from a JPEG file.
+#[wasm_bindgen]
+pub fn photo_metadata(bytes: &[u8]) -> Result<JsValue, JsError> {
+    to_js(&postcare_core::exif::read(bytes))
 }
 
 /// The guidance summary: `{ intro, codes_url, areas: [...], code: [...] }`.

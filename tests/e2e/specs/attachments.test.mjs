@@ -1,0 +1,80 @@
+// Issue 11 §2: a photo or video attached through a file input near the compose box, pasted into
+// it or dropped on it is part of the check: words pointing to a care setting make it a warning,
+// and a photo that carries its location is a caution. The photo's bytes are never stored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, REPO } from '../lib/harness.mjs';
+import { openSurface, typeText, waitFor } from '../lib/page.mjs';
+import { waitReady, waitWarn, settle, badge } from '../lib/ext.mjs';
+import { surfaceById } from '../fixtures/surfaces.mjs';
+
+const T = { timeout: 45000 };
+const WITH_GPS = [...readFileSync(join(REPO, 'tests/fixtures/photo-with-gps.jpg'))];
+const WITHOUT_GPS = [...readFileSync(join(REPO, 'tests/fixtures/photo-without-gps.jpg'))];
+const CARE_WORDS = 'Look at them go at the day centre today!';
+
+let h;
+before(async () => {
+  h = await launch();
+  await h.worker.evaluate(() => chrome.storage.local.set({ watchlist: [] }));
+});
+after(async () => { await h?.close(); });
+
+async function open(id) {
+  const s = surfaceById(id);
+  const page = await openSurface(h.context, s);
+  await waitReady(page);
+  return { page, s };
+}
+
+/** Attaches a JPEG to the compose box the way a site does: through a file input beside it, by pasting, or by dropping. */
+const attach = (page, s, how, bytes) => page.evaluate(([sel, how, bytes]) => {
+  const editor = document.querySelector(sel);
+  const file = new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' });
+  const data = new DataTransfer();
+  data.items.add(file);
+  if (how === 'input') {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/*,video/*';
+    editor.parentElement.append(input);
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  } else if (how === 'paste') {
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  } else {
+    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }
+}, [s.editor, how, bytes]);
+
+const storageDump = () => h.worker.evaluate(async () => JSON.stringify({
+  local: await chrome.storage.local.get(null),
+  session: chrome.storage.session ? await chrome.storage.session.get(null) : {},
+}));
+
+for (const [id, how] of [['facebook-post', 'input'], ['instagram-dm', 'paste'], ['whatsapp', 'drop'], ['x', 'input']]) {
+  test(`${id}: a photo ${how === 'input' ? 'chosen through a file input' : how === 'paste' ? 'pasted' : 'dropped'} with words about a care setting is a warning`, T, async () => {
+    const { page, s } = await open(id);
+    await typeText(page, s, CARE_WORDS);
+    await settle(page);
+    const before = (await badge(page))?.warn ?? 0;
+    await attach(page, s, how, WITHOUT_GPS);
+    await waitWarn(page, { min: before + 1 });
+    await page.close();
+  });
+}
+
+test('a photo that carries its location is a caution, and its bytes are never stored', T, async () => {
+  const { page, s } = await open('facebook-post');
+  await typeText(page, s, 'Sunset over the Forth tonight');
+  const quiet = await settle(page);
+  assert.equal(quiet?.count ?? 0, 0);
+  await attach(page, s, 'input', WITH_GPS);
+  const b = await waitFor(async () => { const x = await badge(page); return x && x.count >= 1 ? x : false; }, { message: 'location caution' });
+  assert.equal(b.warn, 0, 'a caution, not a warning');
+  const dump = await storageDump();
+  assert.ok(!dump.includes('Exif') && !dump.includes('255,216') && dump.length < 4000, 'no image bytes in storage');
+  await page.close();
+});
