@@ -14,7 +14,7 @@
 // about TARGET_MS each; the reported figure is the median of the per-iteration sample means.
 // Prints one JSON object on stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 function arg(name, fallback) {
@@ -96,7 +96,13 @@ const glue = await import(pathToFileURL(gluePath).href);
 const bytes = readFileSync(wasmPath);
 const t0 = performance.now();
 glue.initSync({ module: bytes });
+// The rules and the learned layer's weights ship beside the module, as in the extension.
+glue.load_rules(readFileSync(join(dirname(wasmPath), 'rules.bin'), 'utf8'));
+glue.load_model(readFileSync(join(dirname(wasmPath), 'model.bin')));
 const instantiateMs = performance.now() - t0;
+// The rules and the learned layer's weights ship beside the module, as in the extension.
+glue.load_rules(readFileSync(join(dirname(wasmPath), 'rules.bin'), 'utf8'));
+glue.load_model(readFileSync(join(dirname(wasmPath), 'model.bin')));
 const options = { watchlist: WATCHLIST, disabled: [] };
 const t1 = performance.now();
 const first = glue.check('warm up', options);

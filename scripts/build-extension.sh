@@ -53,7 +53,9 @@ if [ "$GZ" -gt 358400 ]; then
   # dependencies (regex features, the TOML parser), not by the extension.
   echo "WARNING: the shipped .wasm is over its 350 KB gzip budget ($GZ bytes)" >&2
 fi
-# The learned layer's weights ship beside the engine (the worker installs them at start-up).
+# The rules and the learned layer's weights ship beside the engine (the worker installs them at
+# start-up), so the module itself carries code, not data.
+target/release/postcare rules-bundle > "$GEN/rules.bin"
 cp crates/core/model/weights.bin "$GEN/model.bin"
 # Load the optimised module once, as the browser will (catches a broken wasm-opt output).
 node scripts/extension-wasm-smoke.mjs "$GEN" --quick
@@ -78,7 +80,7 @@ cp extension/options/options.html extension/options/options.css "$STAGE/options/
 node scripts/extension-manifest.mjs schema > "$STAGE/managed_schema.json"
 cp -r extension/_locales "$STAGE/_locales"
 mkdir -p "$STAGE/wasm"
-cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin" "$GEN/model.bin" "$STAGE/wasm/"
+cp "$GEN/postcare_wasm_bg.wasm" "$GEN/engine-state.bin" "$GEN/rules.bin" "$GEN/model.bin" "$STAGE/wasm/"
 node scripts/make-icons.mjs "$STAGE/icons"
 
 step "Extension: dist/chrome and dist/firefox"

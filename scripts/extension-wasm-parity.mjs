@@ -11,6 +11,7 @@ const [dirArg, corpus, cli] = process.argv.slice(2);
 const dir = resolve(dirArg || 'extension/generated');
 const glue = await import(pathToFileURL(join(dir, 'postcare_wasm.js')).href);
 glue.initSync({ module: readFileSync(join(dir, 'postcare_wasm_bg.wasm')) });
+glue.load_rules(readFileSync(join(dir, 'rules.bin'), 'utf8'));
 glue.load_model(readFileSync(join(dir, 'model.bin')));
 
 // Posts as the extension would send them: the corpus's photo convention is the command's alone.

@@ -13,6 +13,8 @@ const glue = await import(pathToFileURL(join(dir, 'postcare_wasm.js')).href);
 const bytes = readFileSync(join(dir, 'postcare_wasm_bg.wasm'));
 const t0 = performance.now();
 glue.initSync({ module: bytes });
+glue.load_rules(readFileSync(join(dir, 'rules.bin'), 'utf8'));
+glue.load_model(readFileSync(join(dir, 'model.bin')));
 const t1 = performance.now();
 
 const text = 'Had a lovely day 😀🎉 with a resident, CHI 1904851231, at the home';

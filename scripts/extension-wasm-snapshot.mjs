@@ -23,10 +23,12 @@ const out = process.argv[3] || join(dir, 'engine-state.bin');
 const glueUrl = pathToFileURL(join(dir, 'postcare_wasm.js')).href;
 const wasm = readFileSync(join(dir, 'postcare_wasm_bg.wasm'));
 const model = readFileSync(process.argv[4] || join(dir, 'model.bin'));
+const rules = readFileSync(join(dir, 'rules.bin'), 'utf8');
 
 // Instance 1: warm up and capture.
 const a = await import(glueUrl + '?snapshot');
 const exportsA = a.initSync({ module: wasm });
+a.load_rules(rules);
 a.load_model(model);
 a.check(WARM_UP, {});
 const memory = new Uint8Array(exportsA.memory.buffer.slice(0));

@@ -9,7 +9,7 @@
  * recorded. If anything differs, the instance's own memory is put back and the engine warms up
  * the slow way.
  */
-import init, { check, load_model } from '../generated/postcare_wasm.js';
+import init, { check, load_model, load_rules } from '../generated/postcare_wasm.js';
 import { WARM_UP, PROBE, fingerprint, restore } from '../shared/warmup.js';
 
 /**
@@ -62,6 +62,9 @@ export async function startEngine() {
     const table = exports.__wbindgen_externrefs;
     for (const i of Object.keys(saved.header.strings)) table?.set(Number(i), null);
   }
+  const rules = await fetch(chrome.runtime.getURL('wasm/rules.bin'));
+  if (!rules.ok) throw new Error('the engine has no rules file');
+  load_rules(await rules.text());
   await loadModel();
   check(WARM_UP, {});
   return 'warm-up';

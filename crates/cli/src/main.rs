@@ -28,6 +28,7 @@ usage:
   postcare eval CORPUS.jsonl [--misses] [--rules-only]  precision, recall and F1 against labelled posts
   postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
                                                        fit the learned layer (scripts/train-model.sh)
+  postcare rules-bundle                                the rule and lexicon files as one file, for the extension's engine
   postcare guidance                                    the guidance summary the warnings rest on
 
 options:
@@ -90,6 +91,11 @@ fn run(args: &[String]) -> Result<u8, Stop> {
         Some("check") => run_check(&args[1..], &mut out)?,
         Some("eval") => run_eval(&args[1..], &mut out)?,
         Some("train") => run_train(&args[1..], &mut out)?,
+        Some("rules-bundle") => {
+            // The rule and lexicon files as one file, for the WebAssembly engine.
+            out.write_all(postcare_core::rules::bundle().as_bytes())?;
+            0
+        }
         Some("guidance") => {
             write_guidance(&mut out)?;
             0

@@ -51,8 +51,72 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 // RULE_FILES and LEXICON_FILES: every `rules/*.toml` but guidance.toml, and every
-// `rules/lexicons/*.toml`, found by build.rs.
+// `rules/lexicons/*.toml`, found by build.rs. Native builds compile them in. The WebAssembly
+// engine is handed them once at start-up ([`install_files`], from the file `postcare rules-bundle`
+// writes), beside its weights, so the module the extension ships carries code, not data.
+#[cfg(not(target_arch = "wasm32"))]
 include!(concat!(env!("OUT_DIR"), "/rule_files.rs"));
+
+/// Rule or lexicon files: each one's path under `rules/` and its text.
+pub type Files = Vec<(&'static str, &'static str)>;
+
+/// The rule and lexicon files as one text (`postcare rules-bundle`): for each file, "R" or "L",
+/// its path and its text, each followed by a NUL.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundle() -> String {
+    let tagged = RULE_FILES.iter().map(|f| ("R", f)).chain(LEXICON_FILES.iter().map(|f| ("L", f)));
+    tagged.map(|(tag, (path, text))| format!("{tag}\0{path}\0{text}\0")).collect()
+}
+
+/// Reads a bundle made by [`bundle`] into rule files and lexicon files.
+pub fn parse_bundle(bundle: &'static str) -> Result<(Files, Files), String> {
+    let parts: Vec<&'static str> = bundle.split('\0').collect();
+    if parts.last() != Some(&"") || parts.len() % 3 != 1 {
+        return Err("not a rules bundle".into());
+    }
+    let (mut rules, mut lexicons) = (Vec::new(), Vec::new());
+    for entry in parts[..parts.len() - 1].chunks(3) {
+        match entry[0] {
+            "R" => rules.push((entry[1], entry[2])),
+            "L" => lexicons.push((entry[1], entry[2])),
+            other => return Err(format!("rules bundle: unknown entry {other:?}")),
+        }
+    }
+    Ok((rules, lexicons))
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: OnceLock<(Files, Files)> = OnceLock::new();
+
+/// Hands the WebAssembly engine its rule and lexicon files, once, before its first check.
+#[cfg(target_arch = "wasm32")]
+pub fn install_files(bundle: &str) -> Result<(), String> {
+    let files = parse_bundle(Box::leak(bundle.to_owned().into_boxed_str()))?;
+    INSTALLED.set(files).map_err(|_| "rules are already installed".to_string())
+}
+
+/// Whether the engine has its rules (always, natively; once installed, in WebAssembly).
+pub fn files_installed() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        INSTALLED.get().is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        true
+    }
+}
+
+fn files() -> (Files, Files) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        INSTALLED.get().cloned().unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (RULE_FILES.to_vec(), LEXICON_FILES.to_vec())
+    }
+}
 
 /// The lexicon that tells a work group chat by its name ("Night shift", "Brae House staff").
 /// It is matched against who a message goes to, not the words of the post.
@@ -314,10 +378,13 @@ pub struct RuleSet {
 const NOT_AFTER_REACH: usize = 12;
 
 impl RuleSet {
-    /// The compiled-in rule set, parsed and compiled on first use.
+    /// The rule set, parsed and compiled on first use (in WebAssembly, after [`install_files`]).
     pub fn get() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
-        RULES.get_or_init(|| RuleSet::compile(RULE_FILES, LEXICON_FILES).unwrap_or_else(|e| panic!("{e}")))
+        RULES.get_or_init(|| {
+            let (rules, lexicons) = files();
+            RuleSet::compile(&rules, &lexicons).unwrap_or_else(|e| panic!("{e}"))
+        })
     }
 
     pub fn compile(rule_files: &[(&str, &str)], lexicon_files: &[(&str, &str)]) -> Result<RuleSet, String> {
@@ -651,6 +718,15 @@ fn photo_locations(attachments: &[Attachment]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rules_bundle_reads_back_as_the_compiled_in_files() {
+        let (rules, lexicons) = parse_bundle(Box::leak(bundle().into_boxed_str())).unwrap();
+        assert_eq!(rules, RULE_FILES);
+        assert_eq!(lexicons, LEXICON_FILES);
+        assert!(parse_bundle("R\0a.toml\0").is_err());
+        assert!(parse_bundle("X\0a.toml\0text\0").is_err());
+    }
 
     #[test]
     fn every_lexicon_is_used_by_a_rule() {

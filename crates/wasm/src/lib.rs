@@ -1,11 +1,11 @@
 //! WebAssembly bindings of the Post with Care engine, used by the extension's service worker.
 //!
-//! Five calls: [`check`] reads a draft and returns its findings with spans in UTF-16 code units
-//! (the unit of JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary the
-//! popup shows, [`categories`] the engine's categories (the build derives the extension's
-//! category lists from it), [`photo_metadata`] reads where and when an attached photo was
-//! taken, and [`load_model`] installs the learned layer's weights at start-up. The draft and the
-//! photo are only ever borrowed for the call: nothing is kept.
+//! [`check`] reads a draft and returns its findings with spans in UTF-16 code units (the unit of
+//! JavaScript strings and DOM ranges), [`guidance`] returns the guidance summary the popup shows,
+//! [`categories`] the engine's categories (the build derives the extension's category lists from
+//! it), [`photo_metadata`] reads where and when an attached photo was taken, and [`load_rules`]
+//! and [`load_model`] install the rules and the learned layer's weights at start-up. The draft and
+//! the photo are only ever borrowed for the call: nothing is kept.
 //!
 //! Everything but the `#[wasm_bindgen]` wrappers is plain Rust, tested natively.
 
@@ -37,12 +37,22 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 /// taken?: string }] }`; `undefined` or `null` means the defaults.
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    if !postcare_core::rules::files_installed() {
+        return Err(JsError::new("the engine has no rules yet (load_rules)"));
+    }
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
     };
     to_js(&check_utf16(text, &options))
+}
+
+/// Installs the rule and lexicon files the extension ships (`wasm/rules.bin`, made by
+/// `postcare rules-bundle`). Called once, before the first check.
+#[wasm_bindgen]
+pub fn load_rules(bundle: &str) -> Result<(), JsError> {
+    postcare_core::rules::install_files(bundle).map_err(|e| JsError::new(&e))
 }
 
 /// Installs the learned layer from the weights file the extension ships (`wasm/model.bin`).
