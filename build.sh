@@ -3,8 +3,9 @@
 #
 #   ./build.sh          build everything: the postcare CLI, the WebAssembly engine, and the
 #                       unpacked extensions and zips under dist/
-#   ./build.sh test     build, then run every test (Rust unit, rule-example, corpus and property
-#                       tests, extension type-check, browser end-to-end tests)
+#   ./build.sh test     check formatting and lints, build, then run every test (Rust unit,
+#                       rule-example, corpus, learned-layer and property tests, extension
+#                       type-check, browser end-to-end tests)
 #   ./build.sh bench    build, then write the performance report to bench/RESULTS.md
 #
 # Each step installs what it needs when it is missing (rustup target, wasm-bindgen-cli, npm
@@ -24,6 +25,11 @@ case "${1:-build}" in
     build_all
     ;;
   test)
+    step "Rust: formatting (cargo fmt --check) and lints (cargo clippy -D warnings)"
+    rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+    rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+    cargo fmt --all -- --check
+    cargo clippy --release --locked --workspace --all-targets -- -D warnings
     build_all
     step "Rust: tests (units, rule examples, dev corpora, properties)"
     cargo test --release --locked --workspace

@@ -68,7 +68,11 @@ impl From<&str> for Stop {
 /// Errors writing the output.
 impl From<io::Error> for Stop {
     fn from(e: io::Error) -> Stop {
-        if e.kind() == io::ErrorKind::BrokenPipe { Stop::ReaderGone } else { Stop::Error(format!("cannot write output: {e}")) }
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Stop::ReaderGone
+        } else {
+            Stop::Error(format!("cannot write output: {e}"))
+        }
     }
 }
 
@@ -127,7 +131,10 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, Stop> {
             "--watch" => parsed.options.watchlist.push(it.next().ok_or("--watch needs a name")?.clone()),
             "--off" => {
                 let name = it.next().ok_or("--off needs a category")?;
-                parsed.options.disabled.push(Category::parse(name).ok_or_else(|| format!("unknown category {name:?} (one of {})", category_names()))?);
+                parsed
+                    .options
+                    .disabled
+                    .push(Category::parse(name).ok_or_else(|| format!("unknown category {name:?} (one of {})", category_names()))?);
             }
             "--context" => {
                 let name = it.next().ok_or("--context needs post, comment or message")?;
@@ -215,7 +222,10 @@ fn check_jsonl(base: &Options, out: &mut impl Write) -> Result<u8, Stop> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let value = match std::str::from_utf8(&line).map_err(|e| e.to_string()).and_then(|s| serde_json::from_str::<JsonlInput>(s).map_err(|e| e.to_string())) {
+        let value = match std::str::from_utf8(&line)
+            .map_err(|e| e.to_string())
+            .and_then(|s| serde_json::from_str::<JsonlInput>(s).map_err(|e| e.to_string()))
+        {
             Ok(input) => {
                 let mut options = base.clone();
                 options.watchlist.extend(input.watchlist);
@@ -243,7 +253,10 @@ fn check_jsonl(base: &Options, out: &mut impl Write) -> Result<u8, Stop> {
                 line
             }
             Err(e) => {
-                let id = serde_json::from_slice::<serde_json::Value>(&line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
+                let id = serde_json::from_slice::<serde_json::Value>(&line)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(serde_json::Value::Null);
                 serde_json::json!({"id": id, "error": format!("line {}: {e}", number + 1), "findings": []})
             }
         };
@@ -404,7 +417,17 @@ fn write_summary(out: &mut impl Write, s: &Scores) -> io::Result<()> {
 fn write_scores(out: &mut impl Write, s: &Scores, show_misses: bool) -> io::Result<()> {
     writeln!(out, "{:<16}{:>5}{:>5}{:>5}{:>11}{:>8}{:>7}", "category", "tp", "fp", "fn", "precision", "recall", "F1")?;
     for (c, n) in &s.by_category {
-        writeln!(out, "{:<16}{:>5}{:>5}{:>5}{:>11.3}{:>8.3}{:>7.3}", c.as_str(), n.true_pos, n.false_pos, n.false_neg, n.precision(), n.recall(), n.f1())?;
+        writeln!(
+            out,
+            "{:<16}{:>5}{:>5}{:>5}{:>11.3}{:>8.3}{:>7.3}",
+            c.as_str(),
+            n.true_pos,
+            n.false_pos,
+            n.false_neg,
+            n.precision(),
+            n.recall(),
+            n.f1()
+        )?;
     }
     writeln!(
         out,

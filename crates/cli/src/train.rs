@@ -187,7 +187,11 @@ fn out_of_fold(examples: &[Example], params: &Params) -> Vec<Option<[f32; C]>> {
 }
 
 fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
-    if tp == 0 { 0.0 } else { 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64 }
+    if tp == 0 {
+        0.0
+    } else {
+        2.0 * tp as f64 / (2 * tp + fp + fn_) as f64
+    }
 }
 
 /// Each category's thresholds from out-of-fold probabilities: `veto` and `caution` together
@@ -227,7 +231,12 @@ fn thresholds(examples: &[Example], oof: &[Option<[f32; C]>]) -> [Thresholds; C]
             .map(|s| s as f32 / 100.0)
             .filter(|&w| w >= t.caution)
             .find(|&w| {
-                let added: Vec<bool> = examples.iter().zip(oof).filter(|(e, p)| !e.fixed[c] && !e.lexical[c] && p.is_some_and(|p| p[c] >= w)).map(|(e, _)| e.labels[c]).collect();
+                let added: Vec<bool> = examples
+                    .iter()
+                    .zip(oof)
+                    .filter(|(e, p)| !e.fixed[c] && !e.lexical[c] && p.is_some_and(|p| p[c] >= w))
+                    .map(|(e, _)| e.labels[c])
+                    .collect();
                 !added.is_empty() && added.iter().filter(|&&y| y).count() as f64 / added.len() as f64 >= WARN_PRECISION
             })
             .unwrap_or(2.0);
@@ -253,7 +262,11 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
                 .into_iter()
                 .filter(|&c| {
                     let (e, c) = (&examples[i], c as usize);
-                    if with_model { e.flagged(c, oof[i].map(|p| p[c]), &t[c]) } else { e.fixed[c] || e.lexical[c] }
+                    if with_model {
+                        e.flagged(c, oof[i].map(|p| p[c]), &t[c])
+                    } else {
+                        e.fixed[c] || e.lexical[c]
+                    }
                 })
                 .collect()
         })

@@ -50,8 +50,7 @@ fn watch_list_names_are_found() {
 fn jsonl_answers_every_line_in_order_even_malformed_ones() {
     let input = "{\"id\": 1, \"text\": \"CHI 1904851231\"}\nnot json\n{\"id\": \"b\", \"text\": \"Sunday roast\"}\n{\"id\": 4, \"text\": \"Agnes is poorly\", \"watchlist\": [\"Agnes Blackwood\"]}\n";
     let out = postcare(&["check", "--jsonl"], input.as_bytes());
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["id"], 1);
     assert_eq!(lines[0]["findings"][0]["rule"], "confidentiality.health-number");
@@ -103,9 +102,13 @@ fn a_message_to_someone_on_the_watch_list_is_a_warning_whatever_it_says() {
     let (code, report) = json_report(&args, "Thanks for today!");
     assert_eq!(code, Some(1));
     let f = &report["findings"][0];
-    assert_eq!((f["rule"].as_str(), f["category"].as_str(), f["severity"].as_str()), (Some("boundaries.messaging-someone-you-support"), Some("boundaries"), Some("warn")));
+    assert_eq!(
+        (f["rule"].as_str(), f["category"].as_str(), f["severity"].as_str()),
+        (Some("boundaries.messaging-someone-you-support"), Some("boundaries"), Some("warn"))
+    );
     assert_eq!((f["about_post"].as_bool(), f["start"].as_u64(), f["end"].as_u64()), (Some(true), Some(0), Some(0)));
-    let (code, report) = json_report(&["check", "--json", "--context", "message", "--to", "Sarah Brown", "--watch", "Jordan Mackie"], "Thanks for today!");
+    let (code, report) =
+        json_report(&["check", "--json", "--context", "message", "--to", "Sarah Brown", "--watch", "Jordan Mackie"], "Thanks for today!");
     assert_eq!((code, rules(&report).len()), (Some(0), 0));
 }
 
@@ -113,7 +116,8 @@ fn a_message_to_someone_on_the_watch_list_is_a_warning_whatever_it_says() {
 fn boundary_words_in_a_message_are_a_caution_to_anyone_and_a_warning_to_someone_watched() {
     let (_, report) = json_report(&["check", "--json", "--context", "message", "--to", "Sarah Brown"], "miss you already x");
     assert_eq!(report["findings"][0]["severity"], "caution");
-    let (_, report) = json_report(&["check", "--json", "--context", "message", "--to", "Jordan", "--watch", "Jordan Mackie"], "miss you already x");
+    let (_, report) =
+        json_report(&["check", "--json", "--context", "message", "--to", "Jordan", "--watch", "Jordan Mackie"], "miss you already x");
     assert!(report["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "warn"));
     let (code, report) = json_report(&["check", "--json"], "miss you already x");
     assert_eq!((code, rules(&report).len()), (Some(0), 0), "the same words in a post are fine");
@@ -121,8 +125,13 @@ fn boundary_words_in_a_message_are_a_caution_to_anyone_and_a_warning_to_someone_
 
 #[test]
 fn a_work_group_chat_is_said_to_be_no_secure_system() {
-    let (_, report) = json_report(&["check", "--json", "--context", "message", "--to", "Night shift 🌙"], "Door code for Brae House is 4471#");
-    assert!(report["findings"].as_array().unwrap().iter().any(|f| f["message"].as_str().unwrap().contains("Work group chats are not a secure system")));
+    let (_, report) =
+        json_report(&["check", "--json", "--context", "message", "--to", "Night shift 🌙"], "Door code for Brae House is 4471#");
+    assert!(report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["message"].as_str().unwrap().contains("Work group chats are not a secure system")));
 }
 
 #[test]

@@ -53,7 +53,9 @@ fn bench_check(c: &mut Criterion) {
     for factor in [1usize, 4, 16] {
         let text = long_post(63_206 * factor);
         growth.throughput(Throughput::Bytes(text.len() as u64));
-        growth.bench_with_input(BenchmarkId::from_parameter(format!("{factor}x")), &text, |b, text| b.iter(|| check(black_box(text), &options)));
+        growth.bench_with_input(BenchmarkId::from_parameter(format!("{factor}x")), &text, |b, text| {
+            b.iter(|| check(black_box(text), &options))
+        });
     }
     growth.finish();
 }

@@ -26,13 +26,16 @@ pub struct LabelledPost {
 impl LabelledPost {
     /// The text the engine sees and the options it is checked with.
     pub fn input(&self) -> (&str, Options) {
-        input(&self.text, Options {
-            watchlist: self.watchlist.clone(),
-            context: self.context,
-            to: self.to.clone(),
-            attachments: self.attachments.clone(),
-            ..Options::default()
-        })
+        input(
+            &self.text,
+            Options {
+                watchlist: self.watchlist.clone(),
+                context: self.context,
+                to: self.to.clone(),
+                attachments: self.attachments.clone(),
+                ..Options::default()
+            },
+        )
     }
 }
 
@@ -78,12 +81,20 @@ impl Counts {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn ratio(num: usize, den: usize) -> f64 {
-    if den == 0 { 1.0 } else { num as f64 / den as f64 }
+    if den == 0 {
+        1.0
+    } else {
+        num as f64 / den as f64
+    }
 }
 
 /// A post whose flagged categories differ from its labels.
@@ -111,7 +122,11 @@ impl Scores {
     }
     pub fn false_alarm_rate(&self) -> f64 {
         let benign = self.false_alarms + self.quiet_right;
-        if benign == 0 { 0.0 } else { self.false_alarms as f64 / benign as f64 }
+        if benign == 0 {
+            0.0
+        } else {
+            self.false_alarms as f64 / benign as f64
+        }
     }
     /// The mean of the categories' F1.
     pub fn macro_f1(&self) -> f64 {
@@ -195,7 +210,12 @@ mod tests {
 
     #[test]
     fn other_texts_are_left_alone() {
-        for text in ["📸 Mr B's garden after we planted his tatties", "Sunset [photo: not at the start]", "📸 [unclosed: oops", "[photo: no camera]"] {
+        for text in [
+            "📸 Mr B's garden after we planted his tatties",
+            "Sunset [photo: not at the start]",
+            "📸 [unclosed: oops",
+            "[photo: no camera]",
+        ] {
             assert_eq!(split_attachment_prefix(text), (None, text));
         }
     }

@@ -165,10 +165,9 @@ fn read_tiff(bytes: &[u8]) -> PhotoMetadata {
     let hemisphere = |tag: u16| find(&gps, tag).and_then(|i| tiff.ascii(&gps[i])).map(str::trim);
     let signed = |v: f64, r: Option<&str>, negative: &str| if r == Some(negative) { -v } else { v };
     let gps = match (value(GPS_LATITUDE), value(GPS_LONGITUDE)) {
-        (Some(lat), Some(lon)) if lat <= 90.0 && lon <= 180.0 && (lat, lon) != (0.0, 0.0) => Some(Gps {
-            lat: signed(lat, hemisphere(GPS_LATITUDE_REF), "S"),
-            lon: signed(lon, hemisphere(GPS_LONGITUDE_REF), "W"),
-        }),
+        (Some(lat), Some(lon)) if lat <= 90.0 && lon <= 180.0 && (lat, lon) != (0.0, 0.0) => {
+            Some(Gps { lat: signed(lat, hemisphere(GPS_LATITUDE_REF), "S"), lon: signed(lon, hemisphere(GPS_LONGITUDE_REF), "W") })
+        }
         _ => None,
     };
     PhotoMetadata { gps, taken }
@@ -197,9 +196,12 @@ mod tests {
 
     const DATE_TIME: u16 = 0x0132;
 
+    /// Latitude (degrees, minutes, seconds x 100) and its reference, then longitude and its.
+    pub type Gps = ((u32, u32, u32), &'static str, (u32, u32, u32), &'static str);
+
     /// A minimal TIFF block with an IFD0 `DateTime`, an Exif directory with `DateTimeOriginal`
     /// and, when given, a GPS directory: degrees, minutes and seconds with their hemispheres.
-    pub fn tiff(little_endian: bool, taken: Option<&str>, gps: Option<((u32, u32, u32), &str, (u32, u32, u32), &str)>) -> Vec<u8> {
+    pub fn tiff(little_endian: bool, taken: Option<&str>, gps: Option<Gps>) -> Vec<u8> {
         let u16b = |v: u16| if little_endian { v.to_le_bytes().to_vec() } else { v.to_be_bytes().to_vec() };
         let u32b = |v: u32| if little_endian { v.to_le_bytes().to_vec() } else { v.to_be_bytes().to_vec() };
         let entry = |tag: u16, kind: u16, count: u32, value: Vec<u8>| {
@@ -261,7 +263,7 @@ mod tests {
         out
     }
 
-    const EDINBURGH: ((u32, u32, u32), &str, (u32, u32, u32), &str) = ((55, 57, 1080), "N", (3, 11, 1620), "W");
+    const EDINBURGH: Gps = ((55, 57, 1080), "N", (3, 11, 1620), "W");
 
     #[test]
     fn reads_gps_and_date_from_a_jpeg() {

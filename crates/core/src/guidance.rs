@@ -51,15 +51,12 @@ impl Guidance {
     /// The summary compiled into the engine, parsed once.
     pub fn get() -> &'static Guidance {
         static GUIDANCE: OnceLock<Guidance> = OnceLock::new();
-        GUIDANCE.get_or_init(|| {
-            Guidance::parse(GUIDANCE_TOML).unwrap_or_else(|e| panic!("rules/guidance.toml: {e}"))
-        })
+        GUIDANCE.get_or_init(|| Guidance::parse(GUIDANCE_TOML).unwrap_or_else(|e| panic!("rules/guidance.toml: {e}")))
     }
 
     fn parse(source: &str) -> Result<Guidance, String> {
         let file: GuidanceFile = toml::from_str(source).map_err(|e| e.to_string())?;
-        let code: Vec<CodeStatement> =
-            file.code.into_iter().map(|(id, text)| CodeStatement { id, text }).collect();
+        let code: Vec<CodeStatement> = file.code.into_iter().map(|(id, text)| CodeStatement { id, text }).collect();
         for area in &file.area {
             for id in &area.code {
                 if !code.iter().any(|c| &c.id == id) {

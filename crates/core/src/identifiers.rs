@@ -76,9 +76,7 @@ fn mod11_check_digit(first_nine: &[u32]) -> Option<u32> {
 
 /// An NHS number: ten digits whose last is the mod-11 check of the first nine.
 pub fn is_valid_nhs(digits: &[u32]) -> bool {
-    digits.len() == 10
-        && digits.iter().any(|&d| d != 0)
-        && mod11_check_digit(&digits[..9]) == Some(digits[9])
+    digits.len() == 10 && digits.iter().any(|&d| d != 0) && mod11_check_digit(&digits[..9]) == Some(digits[9])
 }
 
 fn is_real_date(day: u32, month: u32, year: u32) -> bool {
@@ -127,9 +125,8 @@ fn labelled_chi(text: &str, start: usize, end: usize) -> bool {
     }
     let near = text[from..to].to_ascii_lowercase();
     let b = near.as_bytes();
-    near.match_indices("chi").any(|(i, _)| {
-        (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + 3).is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
+    near.match_indices("chi")
+        .any(|(i, _)| (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + 3).is_none_or(|c| !c.is_ascii_alphanumeric()))
 }
 
 /// A National Insurance number: two letters, six digits, suffix A-D, issued prefixes only.
@@ -148,8 +145,7 @@ pub fn is_valid_nino(compact: &str) -> bool {
     digits_ok && suffix_ok && first_ok && second_ok && !never_issued
 }
 
-const SCOTTISH_POSTCODE_AREAS: &[&str] =
-    &["AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW", "KY", "ML", "PA", "PH", "TD", "ZE"];
+const SCOTTISH_POSTCODE_AREAS: &[&str] = &["AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW", "KY", "ML", "PA", "PH", "TD", "ZE"];
 
 /// A full UK postcode (outward + inward code), letters checked position by position.
 pub fn is_valid_postcode(candidate: &str) -> bool {
@@ -162,8 +158,7 @@ pub fn is_valid_postcode(candidate: &str) -> bool {
         return false;
     }
     let (outward, inward) = b.split_at(b.len() - 3);
-    let inward_ok = inward[0].is_ascii_digit()
-        && inward[1..].iter().all(|c| c.is_ascii_uppercase() && !b"CIKMOV".contains(c));
+    let inward_ok = inward[0].is_ascii_digit() && inward[1..].iter().all(|c| c.is_ascii_uppercase() && !b"CIKMOV".contains(c));
     let first_ok = outward[0].is_ascii_uppercase() && !b"QVX".contains(&outward[0]);
     let second_ok = !outward[1].is_ascii_uppercase() || !b"IJZ".contains(&outward[1]);
     inward_ok && first_ok && second_ok
@@ -289,10 +284,8 @@ struct Compiled {
 fn compiled() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        let sources: Vec<String> = KINDS
-            .iter()
-            .map(|row| row.pattern.replace("{date}", DATE).replace("{street_types}", STREET_TYPES))
-            .collect();
+        let sources: Vec<String> =
+            KINDS.iter().map(|row| row.pattern.replace("{date}", DATE).replace("{street_types}", STREET_TYPES)).collect();
         let each = sources
             .iter()
             .zip(KINDS)
@@ -320,9 +313,35 @@ fn preceded_by(text: &str, at: usize, window: usize, words: &[&str]) -> bool {
 
 /// Words before a number that say it is an order, parcel or account number, not a person's.
 const NOT_A_PERSON_NUMBER: &[&str] = &[
-    "order", "tracking", "track", "parcel", "ref", "reference", "invoice", "account", "acc ", "booking",
-    "ticket", "incident", "cert", "serial", "policy", "claim no", "complaint", "confirmation", "receipt",
-    "sort code", "reg ", "registration", "pin", "flight", "phone", "tel", "call", "text", "mobile",
+    "order",
+    "tracking",
+    "track",
+    "parcel",
+    "ref",
+    "reference",
+    "invoice",
+    "account",
+    "acc ",
+    "booking",
+    "ticket",
+    "incident",
+    "cert",
+    "serial",
+    "policy",
+    "claim no",
+    "complaint",
+    "confirmation",
+    "receipt",
+    "sort code",
+    "reg ",
+    "registration",
+    "pin",
+    "flight",
+    "phone",
+    "tel",
+    "call",
+    "text",
+    "mobile",
 ];
 
 /// Finds every identifier in `text`, in order of position.
@@ -414,7 +433,11 @@ fn phone(text: &str, m: Match) -> Option<(usize, usize)> {
     let digits = digits_of(m.as_str());
     let national: Vec<u32> = if m.as_str().starts_with("+44") {
         let rest = &digits[2..];
-        if rest.first() == Some(&0) { rest[1..].to_vec() } else { rest.to_vec() }
+        if rest.first() == Some(&0) {
+            rest[1..].to_vec()
+        } else {
+            rest.to_vec()
+        }
     } else {
         digits[1..].to_vec()
     };
@@ -521,7 +544,9 @@ mod tests {
 
     #[test]
     fn dates_of_birth_and_ages() {
-        for text in ["DOB 03/04/2015", "d.o.b. 3.4.15", "born 3rd April 2015", "date of birth: 03-04-2015", "dob 27th aug 2006", "DOB 1977-05-02"] {
+        for text in
+            ["DOB 03/04/2015", "d.o.b. 3.4.15", "born 3rd April 2015", "date of birth: 03-04-2015", "dob 27th aug 2006", "DOB 1977-05-02"]
+        {
             assert_eq!(kinds(text), [IdKind::DateOfBirth], "{text}");
         }
         for text in ["aged 7", "a 7-year-old", "seven year old", "14 month old", "14 yo girl", "she's 91", "Little Ava (3)"] {

@@ -198,18 +198,18 @@ impl Lexicons {
                 .and_then(|&second| self.by_pair.get(&pair_key(word(first), word(second))))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let prefixed = word(first)
-                .as_bytes()
-                .get(..PREFIX_KEY)
-                .and_then(|key| self.by_prefix.get(key))
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+            let prefixed =
+                word(first).as_bytes().get(..PREFIX_KEY).and_then(|key| self.by_prefix.get(key)).map(Vec::as_slice).unwrap_or_default();
             for &id in exact.iter().chain(paired).chain(prefixed) {
                 let phrase = &self.phrases[id as usize];
                 let n = phrase.tokens.len();
                 let Some(window) = tokens.get(i..i + n) else { continue };
                 let matches = phrase.tokens.iter().zip(window).enumerate().all(|(k, (p, &t))| {
-                    if phrase.runs_on && k == n - 1 { word(t).starts_with(&**p) } else { word(t) == &**p }
+                    if phrase.runs_on && k == n - 1 {
+                        word(t).starts_with(&**p)
+                    } else {
+                        word(t) == &**p
+                    }
                 });
                 if !matches {
                     continue;
@@ -242,11 +242,7 @@ mod tests {
     }
 
     fn one(terms: &[&str]) -> Lexicons {
-        let source = LexiconSource {
-            about: String::new(),
-            terms: terms.iter().map(|s| s.to_string()).collect(),
-            not_in_quotes: true,
-        };
+        let source = LexiconSource { about: String::new(), terms: terms.iter().map(|s| s.to_string()).collect(), not_in_quotes: true };
         Lexicons::build([("test", &source)]).unwrap()
     }
 

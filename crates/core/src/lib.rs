@@ -52,13 +52,8 @@ pub enum Category {
 impl Category {
     /// Every category, in declaration order, so `category as usize` is its index here. This and
     /// [`Category::as_str`] are the one list of categories; everything else derives from them.
-    pub const ALL: [Category; 5] = [
-        Category::Confidentiality,
-        Category::Boundaries,
-        Category::Dignity,
-        Category::Reputation,
-        Category::Exposure,
-    ];
+    pub const ALL: [Category; 5] =
+        [Category::Confidentiality, Category::Boundaries, Category::Dignity, Category::Reputation, Category::Exposure];
 
     /// How many categories there are: the length of per-category arrays.
     pub const COUNT: usize = Category::ALL.len();

@@ -4,8 +4,8 @@
 //! A name alone is not a breach (colleagues, footballers and the worker's own children have names
 //! too); rules combine these signals with care, health or circumstance.
 
-use regex::Regex;
 use crate::fnv::FnvSet;
+use regex::Regex;
 type WordSet = FnvSet<&'static str>;
 use std::sync::OnceLock;
 
@@ -78,12 +78,11 @@ const NICKNAME_WORDS: &[&str] = &["big", "wee", "auld", "old", "little", "young"
 
 /// Capitalised abbreviations that are not initials of a person.
 const ACRONYMS: &[&str] = &[
-    "OK", "TV", "UK", "GP", "OT", "SW", "CP", "PE", "YP", "MH", "LD", "DM", "PM", "AM", "PA", "IT", "HR", "ID",
-    "NI", "DD", "SU", "AA", "NA", "RE", "FB", "IG", "BBC", "NHS", "CHI", "MHO", "ASP", "PRN", "DWP", "PIP", "ADHD",
-    "HSCP", "SSSC", "SVQ", "CJSW", "ELC", "MND", "COPD", "FASD", "CMHT", "POV", "PSA", "RIP", "FYI", "TBH", "LOL",
-    "OMG", "AIBU", "NCS", "CPO", "CTO", "POA", "PVG", "KFC", "MSP", "MP", "SNP", "ICU", "AE", "GMB", "YOI", "CAMHS",
-    "MAPPA", "STDC", "CCTV", "PB", "PS", "UC", "MR", "DNR", "DNACPR", "NB", "ASAP", "BSL", "ASD", "PTSD", "OCD",
-    "EH", "KA", "KY", "FK", "ML", "PH", "AB", "DG", "IV", "TD", "ZE", "HS", "KW", "DD", "VE", "WW", "OG", "AF",
+    "OK", "TV", "UK", "GP", "OT", "SW", "CP", "PE", "YP", "MH", "LD", "DM", "PM", "AM", "PA", "IT", "HR", "ID", "NI", "DD", "SU", "AA",
+    "NA", "RE", "FB", "IG", "BBC", "NHS", "CHI", "MHO", "ASP", "PRN", "DWP", "PIP", "ADHD", "HSCP", "SSSC", "SVQ", "CJSW", "ELC", "MND",
+    "COPD", "FASD", "CMHT", "POV", "PSA", "RIP", "FYI", "TBH", "LOL", "OMG", "AIBU", "NCS", "CPO", "CTO", "POA", "PVG", "KFC", "MSP", "MP",
+    "SNP", "ICU", "AE", "GMB", "YOI", "CAMHS", "MAPPA", "STDC", "CCTV", "PB", "PS", "UC", "MR", "DNR", "DNACPR", "NB", "ASAP", "BSL",
+    "ASD", "PTSD", "OCD", "EH", "KA", "KY", "FK", "ML", "PH", "AB", "DG", "IV", "TD", "ZE", "HS", "KW", "DD", "VE", "WW", "OG", "AF",
 ];
 
 fn is_capitalised(word: &str) -> bool {
@@ -268,13 +267,16 @@ impl Watchlist {
 
 /// Verbs that, straight after a capitalised word at the start of a sentence, show it is a name.
 const NAME_VERBS: &[&str] = &[
-    "is", "was", "has", "had", "fell", "said", "says", "asked", "told", "phoned", "called", "came", "went", "got",
-    "keeps", "kept", "needs", "wants", "wanted", "loves", "loved", "won", "passed", "died", "refused", "kicked",
-    "threw", "did", "does", "cried", "laughed", "shouted", "screamed", "tried", "managed", "walked", "ate",
+    "is", "was", "has", "had", "fell", "said", "says", "asked", "told", "phoned", "called", "came", "went", "got", "keeps", "kept",
+    "needs", "wants", "wanted", "loves", "loved", "won", "passed", "died", "refused", "kicked", "threw", "did", "does", "cried", "laughed",
+    "shouted", "screamed", "tried", "managed", "walked", "ate",
 ];
 
 /// Places that are also first names: "the ferry to Lewis" is not about Lewis.
-const PLACE_NAMES: &[&str] = &["lewis", "harris", "skye", "isla", "iona", "arran", "lorne", "ross", "douglas", "elgin", "kelso", "alva", "clyde", "carron", "nairn", "lochee", "denny", "fraser", "bute", "coll", "jura", "kyle", "troon", "largs", "cupar", "ayr"];
+const PLACE_NAMES: &[&str] = &[
+    "lewis", "harris", "skye", "isla", "iona", "arran", "lorne", "ross", "douglas", "elgin", "kelso", "alva", "clyde", "carron", "nairn",
+    "lochee", "denny", "fraser", "bute", "coll", "jura", "kyle", "troon", "largs", "cupar", "ayr",
+];
 const PLACE_PREPOSITIONS: &[&str] = &["to", "in", "on", "from", "at", "of", "over", "near", "off"];
 
 /// Finds references to people in `text`.
@@ -285,14 +287,14 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
     // ASCII lower-casing keeps byte offsets, so each token's lower-case form is a slice.
     let lowered = text.to_ascii_lowercase();
     let lower: Vec<&str> = toks.iter().map(|t| &lowered[t.start..t.start + bare(t.text).len()]).collect();
-    let next_is = |i: usize, pred: &dyn Fn(&Token) -> bool| toks.get(i + 1).is_some_and(|t| {
-        // Only directly adjacent words (a space between) form one name.
-        text[toks[i].end..t.start].trim_matches(|c: char| c == ' ' || c == '.').is_empty() && pred(t)
-    });
-    let is_initial = |t: &Token| t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
-    let is_surname_like = |t: &Token| {
-        is_capitalised(t.text) && !g.everyday_words.contains(bare(t.text).to_ascii_lowercase().as_str())
+    let next_is = |i: usize, pred: &dyn Fn(&Token) -> bool| {
+        toks.get(i + 1).is_some_and(|t| {
+            // Only directly adjacent words (a space between) form one name.
+            text[toks[i].end..t.start].trim_matches(|c: char| c == ' ' || c == '.').is_empty() && pred(t)
+        })
     };
+    let is_initial = |t: &Token| t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
+    let is_surname_like = |t: &Token| is_capitalised(t.text) && !g.everyday_words.contains(bare(t.text).to_ascii_lowercase().as_str());
 
     let mut i = 0;
     while i < toks.len() {
@@ -303,7 +305,9 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
         // Title + surname or initial: "Mrs Lennox's", "Mr D", "Mr and Mrs Paterson".
         if TITLES.contains(&low) && is_capitalised(t.text) {
             let mut j = i + 1;
-            if toks.get(j).is_some_and(|n| n.text == "and") && toks.get(j + 1).is_some_and(|n| TITLES.contains(&n.text.to_ascii_lowercase().as_str())) {
+            if toks.get(j).is_some_and(|n| n.text == "and")
+                && toks.get(j + 1).is_some_and(|n| TITLES.contains(&n.text.to_ascii_lowercase().as_str()))
+            {
                 j += 2;
             }
             if let Some(n) = toks.get(j).filter(|n| is_capitalised(n.text) && n.start - toks[j - 1].end <= 2) {
@@ -338,7 +342,9 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
             i += 1;
             continue;
         }
-        if is_initial(t) && text[t.end..].starts_with('.') && toks.get(i + 1).is_some_and(|n| is_initial(n) && n.start == t.end + 1)
+        if is_initial(t)
+            && text[t.end..].starts_with('.')
+            && toks.get(i + 1).is_some_and(|n| is_initial(n) && n.start == t.end + 1)
             && !toks.get(i.wrapping_sub(1)).is_some_and(|p| TITLES.contains(&p.text.to_ascii_lowercase().as_str()))
         {
             out.push(Person { kind: PersonKind::Initials, start: t.start, end: toks[i + 1].end + 1 });
@@ -349,8 +355,9 @@ pub fn find(text: &str, sentence_starts: &[usize], watchlist: &Watchlist) -> Vec
         // Gazetteer first names, with a following surname or initial.
         if g.first_names.contains(low) && word.len() > 2 {
             let everyday = g.everyday_words.contains(low);
-            let has_surname = next_is(i, &|n: &Token| is_surname_like(n) && (g.surnames.contains(bare(n.text).to_ascii_lowercase().as_str()) || is_initial(n)))
-                || next_is(i, &|n: &Token| is_initial(n));
+            let has_surname = next_is(i, &|n: &Token| {
+                is_surname_like(n) && (g.surnames.contains(bare(n.text).to_ascii_lowercase().as_str()) || is_initial(n))
+            }) || next_is(i, &|n: &Token| is_initial(n));
             let counts = if everyday {
                 // "Will anyone…", "Rose gold", "Mark my words": only with a surname.
                 is_capitalised(t.text) && has_surname
@@ -412,8 +419,8 @@ fn find_watched(text: &str, toks: &[Token], lower: &[&str], watchlist: &Watchlis
                 let surname_follows = person.surname.as_deref().is_some_and(|s| next_low == Some(s));
                 // At the start of a sentence, "Frank fell again" and "Sandy's daughter" are
                 // still the person: a possessive or a verb straight after the name says so.
-                let reads_as_a_name = is_capitalised(t.text)
-                    && (t.text.ends_with("'s") || next_low.is_some_and(|w| NAME_VERBS.contains(&w)));
+                let reads_as_a_name =
+                    is_capitalised(t.text) && (t.text.ends_with("'s") || next_low.is_some_and(|w| NAME_VERBS.contains(&w)));
                 if !surname_follows && !reads_as_a_name {
                     continue;
                 }

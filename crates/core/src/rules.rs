@@ -85,32 +85,28 @@ pub fn parse_bundle(bundle: &'static str) -> Result<(Files, Files), String> {
     Ok((rules, lexicons))
 }
 
-#[cfg(target_arch = "wasm32")]
 static INSTALLED: OnceLock<(Files, Files)> = OnceLock::new();
 
-/// Hands the WebAssembly engine its rule and lexicon files, once, before its first check.
-#[cfg(target_arch = "wasm32")]
+/// Hands the engine its rule and lexicon files, once, before its first check: how the
+/// WebAssembly engine gets them. (Native builds have them compiled in, and use files handed to
+/// them instead only if they come before the first check.)
 pub fn install_files(bundle: &str) -> Result<(), String> {
     let files = parse_bundle(Box::leak(bundle.to_owned().into_boxed_str()))?;
     INSTALLED.set(files).map_err(|_| "rules are already installed".to_string())
 }
 
-/// Whether the engine has its rules (always, natively; once installed, in WebAssembly).
+/// Whether the engine has its rules: always natively, once installed in WebAssembly.
 pub fn files_installed() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        INSTALLED.get().is_some()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        true
-    }
+    INSTALLED.get().is_some() || cfg!(not(target_arch = "wasm32"))
 }
 
 fn files() -> (Files, Files) {
+    if let Some(files) = INSTALLED.get() {
+        return files.clone();
+    }
     #[cfg(target_arch = "wasm32")]
     {
-        INSTALLED.get().cloned().unwrap_or_default()
+        (Vec::new(), Vec::new())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -291,8 +287,7 @@ impl ContextText {
         }
         let mut take = |key: &str| source.remove(key).unwrap_or_default().trim().to_string();
         let (id, when, title, categories, text) = (take("id"), take("when"), take("title"), take("categories"), take("text"));
-        let when = signals::context_id(&when)
-            .ok_or_else(|| format!("{what}: {when:?} is not a signal about the whole post"))?;
+        let when = signals::context_id(&when).ok_or_else(|| format!("{what}: {when:?} is not a signal about the whole post"))?;
         let categories = categories
             .split(',')
             .filter(|c| !c.trim().is_empty())
@@ -404,10 +399,7 @@ impl RuleSet {
 
         let guidance = Guidance::get();
         let id_of = |name: &str, rule: &str| -> Result<usize, String> {
-            signal_names
-                .iter()
-                .position(|n| n == name.trim())
-                .ok_or_else(|| format!("rule {rule}: unknown signal {name:?}"))
+            signal_names.iter().position(|n| n == name.trim()).ok_or_else(|| format!("rule {rule}: unknown signal {name:?}"))
         };
         let work_group = lexicon_sources
             .iter()
@@ -437,7 +429,9 @@ impl RuleSet {
                 let code_text = r
                     .code
                     .iter()
-                    .map(|c| guidance.statement(c).map(|s| s.text.clone()).ok_or_else(|| format!("rule {}: unknown Code statement {c:?}", r.id)))
+                    .map(|c| {
+                        guidance.statement(c).map(|s| s.text.clone()).ok_or_else(|| format!("rule {}: unknown Code statement {c:?}", r.id))
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 if !r.id.starts_with(r.category.as_str()) {
                     return Err(format!("rule {}: id should start with its category", r.id));
@@ -450,7 +444,19 @@ impl RuleSet {
                 }
                 let message = format!("{} {} {}", with_full_stop(&r.title), r.why.trim(), r.instead.trim());
                 let lexical = at.iter().all(|&id| id >= signals::builtin_names().len());
-                rules.push(Rule { at, with, without, not_after, not_before, after, lexical, guidance_title: area.title.clone(), code_text, message, source: r });
+                rules.push(Rule {
+                    at,
+                    with,
+                    without,
+                    not_after,
+                    not_before,
+                    after,
+                    lexical,
+                    guidance_title: area.title.clone(),
+                    code_text,
+                    message,
+                    source: r,
+                });
             }
         }
         // Warnings before cautions (each in file order), so a span that merits a warning is
@@ -463,11 +469,18 @@ impl RuleSet {
         for c in Category::ALL {
             let at = sources.iter().position(|w| w.category == c).ok_or_else(|| format!("model/messages.toml: no wording for {c}"))?;
             let source = sources.swap_remove(at);
-            let area = guidance.area(&source.guidance).ok_or_else(|| format!("model/messages.toml: unknown guidance area {:?}", source.guidance))?;
+            let area = guidance
+                .area(&source.guidance)
+                .ok_or_else(|| format!("model/messages.toml: unknown guidance area {:?}", source.guidance))?;
             let code_text = source
                 .code
                 .iter()
-                .map(|k| guidance.statement(k).map(|s| s.text.clone()).ok_or_else(|| format!("model/messages.toml: unknown Code statement {k:?}")))
+                .map(|k| {
+                    guidance
+                        .statement(k)
+                        .map(|s| s.text.clone())
+                        .ok_or_else(|| format!("model/messages.toml: unknown Code statement {k:?}"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let message = format!("{} {} {}", with_full_stop(&source.title), source.why.trim(), source.instead.trim());
             learned.push(LearnedWording { id: format!("{c}.learned"), guidance_title: area.title.clone(), code_text, message, source });
@@ -560,7 +573,7 @@ impl RuleSet {
                 }
             }
         }
-        findings.sort_by(|a, b| (a.start, a.end, a.category).cmp(&(b.start, b.end, b.category)));
+        findings.sort_by_key(|f| (f.start, f.end, f.category));
         let prompts = self
             .prompts
             .iter()
@@ -574,7 +587,14 @@ impl RuleSet {
     /// it overrules lexical rule findings in a category it scores under that category's `veto`,
     /// then, for each category left unflagged, adds one finding on the sentence that weighs most
     /// when the post as a whole scores at or over the category's `caution` threshold.
-    fn learned_layer(&'static self, model: &learned::Model, folded: &Folded, signals: &Signals, options: &Options, findings: &mut Vec<Finding>) {
+    fn learned_layer(
+        &'static self,
+        model: &learned::Model,
+        folded: &Folded,
+        signals: &Signals,
+        options: &Options,
+        findings: &mut Vec<Finding>,
+    ) {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names);
         let Some(probabilities) = model.post_probabilities(&features) else { return };
         findings.retain(|f| !(self.is_lexical(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto));
@@ -617,7 +637,11 @@ impl RuleSet {
 
 fn with_full_stop(s: &str) -> String {
     let s = s.trim();
-    if s.ends_with(['.', '!', '?']) { s.to_string() } else { format!("{s}.") }
+    if s.ends_with(['.', '!', '?']) {
+        s.to_string()
+    } else {
+        format!("{s}.")
+    }
 }
 
 impl Rule {
@@ -697,7 +721,8 @@ impl Finding {
 /// Where the attached photos say they were taken, in plain words: "55.953° N, 3.188° W (taken
 /// on 1 May 2024)".
 fn photo_locations(attachments: &[Attachment]) -> String {
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let places: Vec<String> = attachments
         .iter()
         .filter_map(|a| {
@@ -733,12 +758,15 @@ mod tests {
         let set = RuleSet::get();
         let first_lexicon = signals::builtin_names().len();
         for (id, name) in set.signal_names.iter().enumerate().skip(first_lexicon) {
-            let used = name == WORK_GROUP_LEXICON || set.rules.iter().any(|r| {
-                r.at.contains(&id) || r.with.iter().any(|w| w.contains(&id)) || r.without.contains(&id)
-                    || r.not_after.contains(&id)
-                    || r.not_before.contains(&id)
-                    || r.after.contains(&id)
-            });
+            let used = name == WORK_GROUP_LEXICON
+                || set.rules.iter().any(|r| {
+                    r.at.contains(&id)
+                        || r.with.iter().any(|w| w.contains(&id))
+                        || r.without.contains(&id)
+                        || r.not_after.contains(&id)
+                        || r.not_before.contains(&id)
+                        || r.after.contains(&id)
+                });
             assert!(used, "lexicon {name} is not used by any rule");
         }
     }

@@ -78,10 +78,8 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         let opens = (q == b'\'' || q == b'"') && (i == 0 || matches!(bytes[i - 1], b' ' | b'(' | b'\n' | b':'));
         if opens {
             let limit = (i + 120).min(bytes.len());
-            let close = (i + 2..limit).find(|&j| {
-                bytes[j] == b'\n'
-                    || (bytes[j] == q && (j + 1 == bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
-            });
+            let close = (i + 2..limit)
+                .find(|&j| bytes[j] == b'\n' || (bytes[j] == q && (j + 1 == bytes.len() || !bytes[j + 1].is_ascii_alphanumeric())));
             if let Some(j) = close.filter(|&j| bytes[j] == q) {
                 out.push((i, j + 1));
                 i = j + 1;

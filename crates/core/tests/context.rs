@@ -52,7 +52,12 @@ fn a_finding_about_the_post_leaves_its_words_to_the_other_rules() {
 #[test]
 fn a_group_chat_is_known_by_its_name_or_its_members() {
     let note = "Work group chats are not a secure system";
-    let noted = |options: &Options| check("Mr Paterson's keysafe is 1938", options).findings.iter().any(|f| f.message.contains(note) && f.detail.as_deref().is_some_and(|d| d.contains(note)));
+    let noted = |options: &Options| {
+        check("Mr Paterson's keysafe is 1938", options)
+            .findings
+            .iter()
+            .any(|f| f.message.contains(note) && f.detail.as_deref().is_some_and(|d| d.contains(note)))
+    };
     assert!(noted(&message_to(&["Rowanbank night staff"], &[])));
     assert!(noted(&message_to(&["Claire", "Deb", "Fiona"], &[])));
     assert!(!noted(&message_to(&["Claire Smith"], &[])));
@@ -71,7 +76,11 @@ fn every_attachment_gets_the_photo_check_prompt_which_is_never_a_finding() {
 
 #[test]
 fn a_photo_location_is_given_in_plain_words() {
-    let photo = Attachment { kind: AttachmentKind::Image, gps: Some(Gps { lat: 55.9533, lon: -3.1883 }), taken: Some("2023-12-24T09:00:00".into()) };
+    let photo = Attachment {
+        kind: AttachmentKind::Image,
+        gps: Some(Gps { lat: 55.9533, lon: -3.1883 }),
+        taken: Some("2023-12-24T09:00:00".into()),
+    };
     let report = check("", &Options { attachments: vec![photo], ..Options::default() });
     let f = report.findings.iter().find(|f| f.rule == "exposure.photo-location").expect("location finding");
     assert_eq!(f.severity, Severity::Caution);

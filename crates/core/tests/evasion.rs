@@ -14,18 +14,11 @@ fn assert_found(text: &str, token: &str, watchlist: &[&str]) {
     let at = text.find(token).unwrap_or_else(|| panic!("test bug: {token:?} not in {text:?}"));
     let (start, end) = (at, at + token.len());
     let report = check(text, &Options::with_watchlist(watchlist.iter().copied()));
-    let covered = report
-        .findings
-        .iter()
-        .any(|f| f.category == Category::Confidentiality && f.start <= start && f.end >= end);
+    let covered = report.findings.iter().any(|f| f.category == Category::Confidentiality && f.start <= start && f.end >= end);
     assert!(
         covered,
         "no confidentiality finding covers {token:?} (bytes {start}..{end}) in {text:?}; findings: {:#?}",
-        report
-            .findings
-            .iter()
-            .map(|f| (f.rule, f.category, f.start, f.end, text.get(f.start..f.end)))
-            .collect::<Vec<_>>()
+        report.findings.iter().map(|f| (f.rule, f.category, f.start, f.end, text.get(f.start..f.end))).collect::<Vec<_>>()
     );
 }
 

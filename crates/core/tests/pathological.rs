@@ -132,7 +132,9 @@ fn deeply_repeated_punctuation() {
 #[test]
 fn hundred_thousand_character_word() {
     let _g = serial();
-    for (what, unit) in [("letters", "a"), ("capitalised", "Agnes"), ("alphanumeric", "a1"), ("lexicon prefix", "nutter"), ("zero-width", "a\u{200B}")] {
+    for (what, unit) in
+        [("letters", "a"), ("capitalised", "Agnes"), ("alphanumeric", "a1"), ("lexicon prefix", "nutter"), ("zero-width", "a\u{200B}")]
+    {
         let text = repeat_to(unit, 100_000);
         assert_within(&format!("100k-char word ({what})"), &text, &watch(), Duration::from_secs(2));
     }

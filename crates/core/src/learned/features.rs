@@ -40,9 +40,7 @@ impl Features {
         let mut word_start = None;
         let chars: Vec<(usize, char)> = folded.char_indices().collect();
         for (i, &(at, c)) in chars.iter().enumerate() {
-            let inner_apostrophe = c == '\''
-                && word_start.is_some()
-                && chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n));
+            let inner_apostrophe = c == '\'' && word_start.is_some() && chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n));
             if is_word_char(c) || inner_apostrophe {
                 if word_start.is_none() {
                     word_start = Some(at);

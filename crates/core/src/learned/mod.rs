@@ -26,8 +26,8 @@
 
 pub mod features;
 
-pub use features::Features;
 use crate::Category;
+pub use features::Features;
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"PCM2";
@@ -225,11 +225,7 @@ mod tests {
     #[test]
     fn the_shipped_weights_load_and_match_the_rules() {
         let model = Model::parse(BUNDLED).expect("model/weights.bin parses");
-        assert_eq!(
-            model.signature,
-            RuleSet::get().signature,
-            "model/weights.bin was trained on other signals: run scripts/train-model.sh"
-        );
+        assert_eq!(model.signature, RuleSet::get().signature, "model/weights.bin was trained on other signals: run scripts/train-model.sh");
         assert_eq!(Model::parse(&model.to_bytes()).unwrap(), model, "a weights file reads back as written");
         for h in &model.heads {
             assert!(h.veto <= h.caution && h.caution <= h.warn.max(h.caution), "{h:?}");
