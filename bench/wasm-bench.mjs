@@ -96,9 +96,6 @@ const glue = await import(pathToFileURL(gluePath).href);
 const bytes = readFileSync(wasmPath);
 const t0 = performance.now();
 glue.initSync({ module: bytes });
-// The rules and the learned layer's weights ship beside the module, as in the extension.
-glue.load_rules(readFileSync(join(dirname(wasmPath), 'rules.bin'), 'utf8'));
-glue.load_model(readFileSync(join(dirname(wasmPath), 'model.bin')));
 const instantiateMs = performance.now() - t0;
 // The rules and the learned layer's weights ship beside the module, as in the extension.
 glue.load_rules(readFileSync(join(dirname(wasmPath), 'rules.bin'), 'utf8'));
