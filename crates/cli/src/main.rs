@@ -25,13 +25,14 @@ postcare: check a draft social media post against the SSSC social media guidance
 usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
   postcare check --jsonl [--watch NAME]...             check JSON Lines {{\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?}} from stdin
-  postcare eval CORPUS.jsonl [--misses] [--rules-only]  precision, recall and F1 against labelled posts
+  postcare eval CORPUS.jsonl [--misses] [--learned]    precision, recall and F1 against labelled posts
   postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
                                                        fit the learned layer (scripts/train-model.sh)
   postcare rules-bundle                                the rule and lexicon files as one file, for the extension's engine
   postcare guidance                                    the guidance summary the warnings rest on
 
 options:
+  --learned        also use the learned layer (off by default; see docs/eval.md)
   --json           print the findings as JSON
   --watch NAME     a person you support (repeatable); matched by first name, surname with a title, short forms
   --off CATEGORY   switch a category off ({})
@@ -127,6 +128,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, Stop> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => parsed.json = true,
+            "--learned" => parsed.options.learned = true,
             "--jsonl" => parsed.jsonl = true,
             "--watch" => parsed.options.watchlist.push(it.next().ok_or("--watch needs a name")?.clone()),
             "--off" => {
@@ -334,13 +336,9 @@ fn superscript(n: usize) -> String {
 fn run_eval(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     let path = args.iter().find(|a| !a.starts_with("--")).ok_or("eval needs a corpus file")?;
     let show_misses = args.iter().any(|a| a == "--misses");
-    let rules_only = args.iter().any(|a| a == "--rules-only");
+    let learned = args.iter().any(|a| a == "--learned");
     let posts = read_corpus(path)?;
-    let scores = eval::score_with(&posts, |text, options| {
-        let mut options = options.clone();
-        options.rules_only = rules_only;
-        check(text, &options)
-    });
+    let scores = eval::score_with(&posts, |text, options| check(text, &Options { learned, ..options.clone() }));
     write_scores(out, &scores, show_misses)?;
     Ok(0)
 }
@@ -392,11 +390,7 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     if let Some(path) = &curve {
         let valid = read_corpus(path)?;
         writeln!(out, "\nOn {path} ({} posts; aggregate figures only):", valid.len())?;
-        let rules = eval::score_with(&valid, |text, options| {
-            let mut options = options.clone();
-            options.rules_only = true;
-            check(text, &options)
-        });
+        let rules = eval::score_with(&valid, check);
         write!(out, "  rules alone:        ")?;
         write_summary(out, &rules)?;
         for fraction in [0.25, 0.5, 0.75, 1.0] {

@@ -74,7 +74,7 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
     posts
         .iter()
         .map(|post| {
-            let (text, mut options) = post.input();
+            let (text, options) = post.input();
             let features = set.features(text, &options);
             let mut sorted = features.buckets.clone();
             sorted.sort_unstable();
@@ -86,7 +86,6 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                     _ => values.push((b, norm)),
                 }
             }
-            options.rules_only = true;
             let findings = set.check_with(text, &options, None).findings;
             let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_lexical(f.rule)).map(|f| f.category).collect();
             let any: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
@@ -278,7 +277,10 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
 
 /// Scores a corpus checked with rules and a given model.
 pub fn score_with_model(posts: &[LabelledPost], model: &Model) -> Scores {
-    eval::score_with(posts, |text, options: &Options| RuleSet::get().check_with(text, options, Some(model)))
+    eval::score_with(posts, |text, options: &Options| {
+        let options = Options { learned: true, ..options.clone() };
+        RuleSet::get().check_with(text, &options, Some(model))
+    })
 }
 
 /// The first `fraction` of the posts in a fixed shuffled order (for learning curves).

@@ -561,7 +561,7 @@ impl RuleSet {
                 }
             }
         }
-        if !options.rules_only {
+        if options.learned {
             if let Some(model) = model.filter(|m| m.signature == self.signature) {
                 self.learned_layer(model, &folded, &signals, options, &mut findings);
             }

@@ -286,7 +286,9 @@ mod tests {
         let mut seen = 0;
         for (_, risky, _) in KNOWN {
             for text in [risky.to_string(), format!("Hello.\u{200b} {risky} 😀 Right, off to bed.")] {
-                for f in check(&text, &Options::default()).findings.iter().filter(|f| f.rule.ends_with(".learned")) {
+                for f in
+                    check(&text, &Options { learned: true, ..Options::default() }).findings.iter().filter(|f| f.rule.ends_with(".learned"))
+                {
                     seen += 1;
                     assert!(f.start < f.end && f.end <= text.len(), "{f:?}");
                     assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
