@@ -25,14 +25,14 @@ postcare: check a draft social media post against the SSSC social media guidance
 usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
   postcare check --jsonl [--watch NAME]...             check JSON Lines {{\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?}} from stdin
-  postcare eval CORPUS.jsonl [--misses] [--learned]    precision, recall and F1 against labelled posts
+  postcare eval CORPUS.jsonl [--misses] [--rules-only] precision, recall and F1 against labelled posts
   postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
                                                        fit the learned layer (scripts/train-model.sh)
   postcare rules-bundle                                the rule and lexicon files as one file, for the extension's engine
   postcare guidance                                    the guidance summary the warnings rest on
 
 options:
-  --learned        also use the learned layer (off by default; see docs/eval.md)
+  --rules-only     leave the learned layer out (to compare; see docs/eval.md)
   --json           print the findings as JSON
   --watch NAME     a person you support (repeatable); matched by first name, surname with a title, short forms
   --off CATEGORY   switch a category off ({})
@@ -128,7 +128,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, Stop> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => parsed.json = true,
-            "--learned" => parsed.options.learned = true,
+            "--rules-only" => parsed.options.rules_only = true,
             "--jsonl" => parsed.jsonl = true,
             "--watch" => parsed.options.watchlist.push(it.next().ok_or("--watch needs a name")?.clone()),
             "--off" => {
@@ -336,9 +336,9 @@ fn superscript(n: usize) -> String {
 fn run_eval(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     let path = args.iter().find(|a| !a.starts_with("--")).ok_or("eval needs a corpus file")?;
     let show_misses = args.iter().any(|a| a == "--misses");
-    let learned = args.iter().any(|a| a == "--learned");
+    let rules_only = args.iter().any(|a| a == "--rules-only");
     let posts = read_corpus(path)?;
-    let scores = eval::score_with(&posts, |text, options| check(text, &Options { learned, ..options.clone() }));
+    let scores = eval::score_with(&posts, |text, options| check(text, &Options { rules_only, ..options.clone() }));
     write_scores(out, &scores, show_misses)?;
     Ok(0)
 }
@@ -359,6 +359,10 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
             "--out" => out_file = Some(it.next().ok_or("--out needs a file")?.clone()),
             "--curve" => curve = Some(it.next().ok_or("--curve needs a corpus")?.clone()),
             "--folds" => params.folds = it.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 2).ok_or("--folds needs a number >= 2")?,
+            "--epochs" => {
+                params.epochs = it.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 1).ok_or("--epochs needs a number >= 1")?
+            }
+            "--l2" => params.l2 = it.next().and_then(|n| n.parse().ok()).filter(|&x: &f32| x >= 0.0).ok_or("--l2 needs a number >= 0")?,
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}").into()),
             path => corpora.push(path.to_string()),
         }
@@ -376,11 +380,10 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     write_summary(out, &trained.rules_alone)?;
     writeln!(out, "\nRules and model, {}-fold cross-validated on the training posts:", params.folds)?;
     write_scores(out, &trained.cross_validated, false)?;
-    writeln!(out, "\nThresholds (veto / caution / warn), chosen on the training posts only:")?;
+    writeln!(out, "\nThresholds (veto / caution), chosen on the training posts only:")?;
     for c in Category::ALL {
         let h = &trained.model.heads[c as usize];
-        let warn = if h.warn > 1.0 { "never".to_string() } else { format!("{:.2}", h.warn) };
-        writeln!(out, "  {:<16}{:.2} / {:.2} / {warn}", c.as_str(), h.veto, h.caution)?;
+        writeln!(out, "  {:<16}{:.2} / {:.2}", c.as_str(), h.veto, h.caution)?;
     }
     if let Some(path) = &out_file {
         let bytes = trained.model.to_bytes();
@@ -390,7 +393,7 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     if let Some(path) = &curve {
         let valid = read_corpus(path)?;
         writeln!(out, "\nOn {path} ({} posts; aggregate figures only):", valid.len())?;
-        let rules = eval::score_with(&valid, check);
+        let rules = eval::score_with(&valid, |text, options| check(text, &Options { rules_only: true, ..options.clone() }));
         write!(out, "  rules alone:        ")?;
         write_summary(out, &rules)?;
         for fraction in [0.25, 0.5, 0.75, 1.0] {

@@ -5,23 +5,16 @@
 //! deterministic (a fixed seed, one thread), so the same corpus always gives the same weights file.
 //!
 //! Thresholds are chosen by k-fold cross-validation on the training posts alone: each fold's posts
-//! are scored by a model fitted on the others, and each category's caution threshold is the one
-//! that maximises the model's own F1 on those out-of-fold scores. (Not F1 of rules and model
-//! together: rules are written while reading the training posts, so on them the rules look better
-//! than they are, and a threshold chosen with them would leave the model too little to do.) Its warning
-//! threshold is the lowest one at or above that where the model's own additions were right at
-//! least `WARN_PRECISION` of the time.
+//! are scored by a model fitted on the others, and each category's `veto` and `caution` are the
+//! pair that does best on those out-of-fold scores (see [`thresholds`]).
 
 use postcare_core::eval::{self, LabelledPost, Scores};
 use postcare_core::learned::{self, features::BITS, Features, Head, Model};
-use postcare_core::rules::RuleSet;
+use postcare_core::rules::{self, RuleSet};
 use postcare_core::{Category, Options};
 use std::collections::BTreeSet;
 
 const C: usize = Category::ALL.len();
-
-/// How sure the model's additions must have been, out of fold, to be warnings not cautions.
-const WARN_PRECISION: f64 = 0.85;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
@@ -34,7 +27,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { epochs: 12, rate: 0.3, l2: 1e-5, folds: 5, seed: 0x5eed }
+        Params { epochs: 12, rate: 0.3, l2: 3e-3, folds: 5, seed: 0x5eed }
     }
 }
 
@@ -48,17 +41,44 @@ pub struct Example {
     fixed: [bool; C],
     /// Categories the rules flag only with lexical findings, which the model can overrule.
     lexical: [bool; C],
+    /// The clauses holding those lexical findings, per category.
+    overrulable: [Vec<usize>; C],
+    /// Categories the model may add a caution for (no `quiet_with` signal in the post).
+    addable: [bool; C],
 }
 
 impl Example {
-    /// Whether rules and model together flag category `c` at probability `p` (`None`: the
-    /// draft is too short for the model to have a say).
-    fn flagged(&self, c: usize, p: Option<f32>, t: &Thresholds) -> bool {
-        match p {
-            Some(p) => self.fixed[c] || (self.lexical[c] && p >= t.veto) || p >= t.caution,
+    /// What a model makes of this post (`None`: the draft is too short for it to have a say).
+    fn score(&self, model: &Model) -> Option<Scored> {
+        let post = model.post_probabilities(&self.features)?;
+        let mut keep = post;
+        if self.overrulable.iter().any(|s| !s.is_empty()) {
+            let clauses = model.clause_probabilities(&self.features);
+            for (c, held) in self.overrulable.iter().enumerate() {
+                for &s in held {
+                    keep[c] = keep[c].max(clauses[s][c]);
+                }
+            }
+        }
+        Some(Scored { post, keep })
+    }
+
+    /// Whether rules and model together flag category `c`, as `check()` decides it.
+    fn flagged(&self, c: usize, s: Option<&Scored>, t: &Thresholds) -> bool {
+        match s {
+            Some(s) => self.fixed[c] || (self.lexical[c] && s.keep[c] >= t.veto) || (self.addable[c] && s.post[c] >= t.caution),
             None => self.fixed[c] || self.lexical[c],
         }
     }
+}
+
+/// A model's scores for one post: the post's probabilities, and per category the score that
+/// decides whether its lexical rule findings stand (the post's, or a clause's holding one when
+/// that is higher).
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    post: [f32; C],
+    keep: [f32; C],
 }
 
 /// One category's thresholds.
@@ -66,7 +86,6 @@ impl Example {
 struct Thresholds {
     veto: f32,
     caution: f32,
-    warn: f32,
 }
 
 pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
@@ -87,6 +106,8 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 }
             }
             let findings = set.check_with(text, &options, None).findings;
+            let overrulable = rules::overrulable_clauses(text, &features, &findings);
+            let addable = Category::ALL.map(|c| !features.holds_any(set.quiet_with(c)));
             let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_lexical(f.rule)).map(|f| f.category).collect();
             let any: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             Example {
@@ -95,6 +116,8 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 labels: Category::ALL.map(|c| post.expect.contains(&c)),
                 fixed: Category::ALL.map(|c| fixed.contains(&c)),
                 lexical: Category::ALL.map(|c| any.contains(&c) && !fixed.contains(&c)),
+                overrulable,
+                addable,
             }
         })
         .collect()
@@ -166,20 +189,20 @@ fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; C]) {
 
 fn model(examples: &[&Example], params: &Params, t: [Thresholds; C]) -> Model {
     let (weights, bias) = fit(examples, params);
-    let heads = std::array::from_fn(|c| Head { bias: bias[c], scale: 1.0, veto: t[c].veto, caution: t[c].caution, warn: t[c].warn });
+    let heads = std::array::from_fn(|c| Head { bias: bias[c], scale: 1.0, veto: t[c].veto, caution: t[c].caution });
     Model::quantise(RuleSet::get().signature, heads, &weights)
 }
 
 /// Out-of-fold probabilities for every example.
-fn out_of_fold(examples: &[Example], params: &Params) -> Vec<Option<[f32; C]>> {
+fn out_of_fold(examples: &[Example], params: &Params) -> Vec<Option<Scored>> {
     let mut fold_of: Vec<usize> = (0..examples.len()).map(|i| i % params.folds).collect();
     Rng(params.seed ^ 0xf01d | 1).shuffle(&mut fold_of);
     let mut out = vec![None; examples.len()];
     for k in 0..params.folds {
         let train: Vec<&Example> = examples.iter().zip(&fold_of).filter(|(_, &f)| f != k).map(|(e, _)| e).collect();
-        let m = model(&train, params, [Thresholds { veto: 0.0, caution: 1.0, warn: 1.0 }; C]);
+        let m = model(&train, params, [Thresholds { veto: 0.0, caution: 1.0 }; C]);
         for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold_of[*i] == k) {
-            out[i] = m.post_probabilities(&e.features);
+            out[i] = e.score(&m);
         }
     }
     out
@@ -193,21 +216,20 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
     }
 }
 
-/// Each category's thresholds from out-of-fold probabilities: `veto` and `caution` together
-/// maximise F1 of rules and model on the training posts, among the settings that flag no more
-/// harmless posts in the category than the rules alone do (a false alarm teaches a worker to
-/// post anyway, so the model must pay for what it adds); `warn` is the lowest threshold at or
-/// above `caution` where the model's own additions were right `WARN_PRECISION` of the time.
-fn thresholds(examples: &[Example], oof: &[Option<[f32; C]>]) -> [Thresholds; C] {
+/// Each category's thresholds from out-of-fold scores: `veto` and `caution` together maximise F1
+/// of rules and model on the training posts, among the settings that flag no more harmless posts
+/// in the category than the rules alone do (a false alarm teaches a worker to post anyway, so the
+/// model must pay for what it adds).
+fn thresholds(examples: &[Example], oof: &[Option<Scored>]) -> [Thresholds; C] {
     std::array::from_fn(|c| {
         let rules_fp = examples.iter().filter(|e| !e.labels[c] && (e.fixed[c] || e.lexical[c])).count();
-        let mut best = (f64::MIN, Thresholds { veto: 0.0, caution: 1.0, warn: 2.0 });
+        let mut best = (f64::MIN, Thresholds { veto: 0.0, caution: 1.0 });
         for veto_step in 0..=30 {
             for caution_step in 10..=95 {
-                let t = Thresholds { veto: veto_step as f32 / 100.0, caution: caution_step as f32 / 100.0, warn: 2.0 };
+                let t = Thresholds { veto: veto_step as f32 / 100.0, caution: caution_step as f32 / 100.0 };
                 let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-                for (e, p) in examples.iter().zip(oof) {
-                    match (e.labels[c], e.flagged(c, p.map(|p| p[c]), &t)) {
+                for (e, s) in examples.iter().zip(oof) {
+                    match (e.labels[c], e.flagged(c, s.as_ref(), &t)) {
                         (true, true) => tp += 1,
                         (false, true) => fp += 1,
                         (true, false) => fn_ += 1,
@@ -225,21 +247,7 @@ fn thresholds(examples: &[Example], oof: &[Option<[f32; C]>]) -> [Thresholds; C]
                 }
             }
         }
-        let mut t = best.1;
-        t.warn = (0..=100)
-            .map(|s| s as f32 / 100.0)
-            .filter(|&w| w >= t.caution)
-            .find(|&w| {
-                let added: Vec<bool> = examples
-                    .iter()
-                    .zip(oof)
-                    .filter(|(e, p)| !e.fixed[c] && !e.lexical[c] && p.is_some_and(|p| p[c] >= w))
-                    .map(|(e, _)| e.labels[c])
-                    .collect();
-                !added.is_empty() && added.iter().filter(|&&y| y).count() as f64 / added.len() as f64 >= WARN_PRECISION
-            })
-            .unwrap_or(2.0);
-        t
+        best.1
     })
 }
 
@@ -262,7 +270,7 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
                 .filter(|&c| {
                     let (e, c) = (&examples[i], c as usize);
                     if with_model {
-                        e.flagged(c, oof[i].map(|p| p[c]), &t[c])
+                        e.flagged(c, oof[i].as_ref(), &t[c])
                     } else {
                         e.fixed[c] || e.lexical[c]
                     }
@@ -277,10 +285,7 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
 
 /// Scores a corpus checked with rules and a given model.
 pub fn score_with_model(posts: &[LabelledPost], model: &Model) -> Scores {
-    eval::score_with(posts, |text, options: &Options| {
-        let options = Options { learned: true, ..options.clone() };
-        RuleSet::get().check_with(text, &options, Some(model))
-    })
+    eval::score_with(posts, |text, options: &Options| RuleSet::get().check_with(text, options, Some(model)))
 }
 
 /// The first `fraction` of the posts in a fixed shuffled order (for learning curves).

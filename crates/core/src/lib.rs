@@ -223,10 +223,8 @@ pub struct Options {
     pub to: Vec<String>,
     /// Photos and videos attached to the post.
     pub attachments: Vec<Attachment>,
-    /// Also use the learned layer. Off by default: on the validation split it raises recall and
-    /// lowers false alarms, but it can overrule a clear finding in a post about several things
-    /// and warn on a draft that "Make it safe" has cleaned (docs/eval.md).
-    pub learned: bool,
+    /// Leave the learned layer out and check with the rules alone (for comparing the two).
+    pub rules_only: bool,
 }
 
 impl Options {

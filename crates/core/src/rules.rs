@@ -336,6 +336,10 @@ struct LearnedWordingSource {
     instead: String,
     guidance: String,
     code: Vec<String>,
+    /// Signals (lexicon names) that keep the model from adding a finding in this category to a
+    /// post where they are found: "own_family" for confidentiality, as the rules do.
+    #[serde(default)]
+    quiet_with: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -350,6 +354,8 @@ struct LearnedWording {
     guidance_title: String,
     code_text: Vec<String>,
     message: String,
+    /// The feature buckets of the `quiet_with` signals.
+    quiet_with: Vec<u32>,
 }
 
 /// All rules and lexicons, compiled.
@@ -483,7 +489,24 @@ impl RuleSet {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let message = format!("{} {} {}", with_full_stop(&source.title), source.why.trim(), source.instead.trim());
-            learned.push(LearnedWording { id: format!("{c}.learned"), guidance_title: area.title.clone(), code_text, message, source });
+            let quiet_with = source
+                .quiet_with
+                .iter()
+                .map(|name| {
+                    signal_names
+                        .contains(name)
+                        .then(|| learned::features::signal_bucket(name))
+                        .ok_or_else(|| format!("model/messages.toml: {c}: unknown signal {name:?}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            learned.push(LearnedWording {
+                id: format!("{c}.learned"),
+                guidance_title: area.title.clone(),
+                code_text,
+                message,
+                source,
+                quiet_with,
+            });
         }
         let signature = learned::signature(&signal_names);
         Ok(RuleSet { rules, prompts, notes, lexicons, work_group, signal_names, signature, learned })
@@ -503,6 +526,12 @@ impl RuleSet {
             !options.attachments.is_empty(),
             options.attachments.iter().any(|a| a.gps.is_some()),
         ]
+    }
+
+    /// The feature buckets of signals that keep the learned layer from adding a finding in
+    /// `category` (`quiet_with` in `model/messages.toml`).
+    pub fn quiet_with(&self, category: Category) -> &[u32] {
+        &self.learned[category as usize].quiet_with
     }
 
     /// Whether the rule with this id is anchored on lexicon phrases only.
@@ -561,7 +590,7 @@ impl RuleSet {
                 }
             }
         }
-        if options.learned {
+        if !options.rules_only {
             if let Some(model) = model.filter(|m| m.signature == self.signature) {
                 self.learned_layer(model, &folded, &signals, options, &mut findings);
             }
@@ -584,9 +613,9 @@ impl RuleSet {
     }
 
     /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
-    /// it overrules lexical rule findings in a category it scores under that category's `veto`,
-    /// then, for each category left unflagged, adds one finding on the sentence that weighs most
-    /// when the post as a whole scores at or over the category's `caution` threshold.
+    /// it overrules a lexical rule finding when both the post and the finding's clause score under
+    /// the category's `veto`, then, for each category left unflagged, adds a caution on the clause
+    /// that weighs most when the post as a whole scores at or over its `caution`.
     fn learned_layer(
         &'static self,
         model: &learned::Model,
@@ -597,15 +626,27 @@ impl RuleSet {
     ) {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names);
         let Some(probabilities) = model.post_probabilities(&features) else { return };
-        findings.retain(|f| !(self.is_lexical(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto));
+        let overrulable =
+            |f: &Finding| self.is_lexical(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto;
+        if findings.iter().any(overrulable) {
+            let starts = clause_starts(folded, &features);
+            let clauses = model.clause_probabilities(&features);
+            findings.retain(|f| {
+                !overrulable(f)
+                    || clause_of(&starts, f).is_some_and(|s| clauses[s][f.category as usize] >= model.heads[f.category as usize].veto)
+            });
+        }
         for c in Category::ALL {
             let head = &model.heads[c as usize];
             let p = probabilities[c as usize];
             if p < head.caution || !options.is_enabled(c) || findings.iter().any(|f| f.category == c) {
                 continue;
             }
-            let Some(sentence) = model.best_sentence(&features, c) else { continue };
-            let (s, e) = features.sentences[sentence];
+            if features.holds_any(self.quiet_with(c)) {
+                continue;
+            }
+            let Some(clause) = model.best_clause(&features, c) else { continue };
+            let (s, e) = features.clauses[clause];
             let part = &folded.as_str()[s..e];
             let s = s + (part.len() - part.trim_start().len());
             let e = e - (part.len() - part.trim_end().len());
@@ -613,12 +654,11 @@ impl RuleSet {
                 continue;
             }
             let (start, end) = folded.to_original(s, e);
-            let severity = if p >= head.warn { Severity::Warn } else { Severity::Caution };
             let w = &self.learned[c as usize];
             findings.push(Finding {
                 rule: &w.id,
                 category: c,
-                severity,
+                severity: Severity::Caution,
                 start,
                 end,
                 title: &w.source.title,
@@ -633,6 +673,30 @@ impl RuleSet {
             });
         }
     }
+}
+
+/// Where each of the model's clauses starts in the original text.
+fn clause_starts(folded: &Folded, features: &Features) -> Vec<usize> {
+    features.clauses.iter().map(|&(s, e)| folded.to_original(s, e).0).collect()
+}
+
+/// The clause (index into `starts`) a finding sits in; `None` for a finding about the whole post.
+fn clause_of(starts: &[usize], finding: &Finding) -> Option<usize> {
+    (!finding.about_post && !starts.is_empty()).then(|| starts.partition_point(|&s| s <= finding.start).saturating_sub(1))
+}
+
+/// For each category, the clauses holding a lexical finding that the learned layer may overrule
+/// (`postcare train` weighs them as [`RuleSet::check`] does).
+pub fn overrulable_clauses(text: &str, features: &Features, findings: &[Finding]) -> [Vec<usize>; Category::COUNT] {
+    let set = RuleSet::get();
+    let starts = clause_starts(&Folded::new(text), features);
+    let mut out: [Vec<usize>; Category::COUNT] = Default::default();
+    for f in findings.iter().filter(|f| set.is_lexical(f.rule)) {
+        if let Some(s) = clause_of(&starts, f) {
+            out[f.category as usize].push(s);
+        }
+    }
+    out
 }
 
 fn with_full_stop(s: &str) -> String {
@@ -754,11 +818,12 @@ mod tests {
     }
 
     #[test]
-    fn every_lexicon_is_used_by_a_rule() {
+    fn every_lexicon_is_used_by_a_rule_or_the_learned_layer() {
         let set = RuleSet::get();
         let first_lexicon = signals::builtin_names().len();
         for (id, name) in set.signal_names.iter().enumerate().skip(first_lexicon) {
             let used = name == WORK_GROUP_LEXICON
+                || Category::ALL.iter().any(|&c| set.quiet_with(c).contains(&learned::features::signal_bucket(name)))
                 || set.rules.iter().any(|r| {
                     r.at.contains(&id)
                         || r.with.iter().any(|w| w.contains(&id))

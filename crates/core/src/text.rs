@@ -207,6 +207,47 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Splits sentences (as [`sentences`] gives them) into clauses: after a comma, semicolon or colon
+/// followed by a space, and at a dash between spaces (" - ", " – ", " — "). "1,000" and "10:30"
+/// stay whole.
+pub fn clauses(text: &str, sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(sentences.len());
+    for &(start, end) in sentences {
+        let mut from = start;
+        let mut i = start;
+        while i < end {
+            let spaced = |at: usize| at < end && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r');
+            let cut = match bytes[i] {
+                b',' | b';' | b':' if spaced(i + 1) => Some(i + 1),
+                b'-' if i > start && spaced(i + 1) && bytes[i - 1] == b' ' => Some(i + 1),
+                // En and em dashes: E2 80 93 / E2 80 94.
+                0xE2 if i > start
+                    && bytes[i - 1] == b' '
+                    && bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x93 | 0x94))
+                    && spaced(i + 3) =>
+                {
+                    Some(i + 3)
+                }
+                _ => None,
+            };
+            match cut {
+                Some(at) => {
+                    out.push((from, at));
+                    from = at;
+                    i = at;
+                }
+                None => i += 1,
+            }
+        }
+        if from < end {
+            out.push((from, end));
+        }
+    }
+    out
+}
+
 fn ends_with_title(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
     matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Mx" | "St" | "no" | "No")
@@ -248,6 +289,14 @@ mod tests {
         assert_eq!(idx.at(5), 3); // after the space
         assert_eq!(idx.at(7), 4); // after é (2 bytes, 1 unit)
         assert_eq!(idx.at(text.len()), 6);
+    }
+
+    #[test]
+    fn clauses_split_at_commas_colons_and_dashes_not_in_numbers() {
+        let text = "Steaming on shift, keysafe is 1938; paid £1,000 at 10:30 – honest - aye. Next one";
+        let parts: Vec<&str> = clauses(text, &sentences(text)).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(parts, ["Steaming on shift,", " keysafe is 1938;", " paid £1,000 at 10:30 –", " honest -", " aye.", " Next one"]);
+        assert!(clauses("", &sentences("")).is_empty());
     }
 
     #[test]

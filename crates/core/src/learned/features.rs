@@ -1,10 +1,11 @@
 //! What the learned layer reads in a draft: hashed words, word pairs, character n-grams and the
-//! rule engine's own signals, each tagged with the sentence it came from.
+//! rule engine's own signals, each tagged with the clause it came from.
 //!
 //! This is the one implementation of feature extraction: `postcare train` calls it to build its
 //! training data and [`super::Model`] calls it to score a draft, so the two can never drift apart.
 
 use crate::signals::Signals;
+use crate::text;
 
 /// Features are hashed into `1 << BITS` buckets.
 pub const BITS: u32 = 18;
@@ -13,15 +14,16 @@ const MASK: u64 = (1 << BITS) - 1;
 /// Longest word whose character n-grams are taken (longer runs are URLs, hashtags or noise).
 const MAX_NGRAM_WORD: usize = 24;
 
-/// One draft's features: a bucket per occurrence, with the sentence it occurred in.
+/// One draft's features: a bucket per occurrence, with the clause it occurred in.
 #[derive(Debug, Default, Clone)]
 pub struct Features {
     /// Bucket of each feature occurrence, in text order (signals last).
     pub buckets: Vec<u32>,
-    /// Index into `sentences` of each occurrence.
-    pub sentence: Vec<u32>,
-    /// Sentence byte ranges of the searched (folded) text.
-    pub sentences: Vec<(usize, usize)>,
+    /// Index into `clauses` of each occurrence.
+    pub clause: Vec<u32>,
+    /// Clause byte ranges of the searched (folded) text: sentences split at commas, semicolons,
+    /// colons and dashes (see [`text::clauses`]).
+    pub clauses: Vec<(usize, usize)>,
     /// How many words the draft has.
     pub words: usize,
 }
@@ -30,13 +32,13 @@ impl Features {
     /// Extracts features from folded text and the signals the detectors found in it.
     /// `signal_names` are the rule set's signal names by id.
     pub fn extract(folded: &str, signals: &Signals, signal_names: &[String]) -> Features {
-        let sentences = signals.sentences.clone();
-        let mut f = Features { buckets: Vec::with_capacity(folded.len() * 2), sentence: Vec::new(), sentences, words: 0 };
-        f.sentence.reserve(folded.len() * 2);
+        let clauses = text::clauses(folded, &signals.sentences);
+        let mut f = Features { buckets: Vec::with_capacity(folded.len() * 2), clause: Vec::new(), clauses, words: 0 };
+        f.clause.reserve(folded.len() * 2);
         let mut word = String::new();
         let mut prev = String::new();
-        let mut prev_sentence = u32::MAX;
-        let mut sentence = 0u32;
+        let mut prev_clause = u32::MAX;
+        let mut clause = 0u32;
         let mut word_start = None;
         let chars: Vec<(usize, char)> = folded.char_indices().collect();
         for (i, &(at, c)) in chars.iter().enumerate() {
@@ -50,39 +52,44 @@ impl Features {
                 continue;
             }
             if let Some(start) = word_start.take() {
-                sentence = f.sentence_at(start, sentence);
-                f.word(&word, &prev, prev_sentence == sentence, sentence);
+                clause = f.clause_at(start, clause);
+                f.word(&word, &prev, prev_clause == clause, clause);
                 std::mem::swap(&mut prev, &mut word);
-                prev_sentence = sentence;
+                prev_clause = clause;
             }
             if !c.is_ascii() && !is_word_char(c) && !is_modifier(c) && !is_space(c) {
                 // Emoji and other symbols carry tone ("🤮", "🙄"); one feature each.
-                sentence = f.sentence_at(at, sentence);
+                clause = f.clause_at(at, clause);
                 let mut buf = [0u8; 4];
-                f.push(hash(b'e', &[c.encode_utf8(&mut buf).as_bytes()]), sentence);
+                f.push(hash(b'e', &[c.encode_utf8(&mut buf).as_bytes()]), clause);
             }
         }
         if let Some(start) = word_start {
-            sentence = f.sentence_at(start, sentence);
-            f.word(&word, &prev, prev_sentence == sentence, sentence);
+            clause = f.clause_at(start, clause);
+            f.word(&word, &prev, prev_clause == clause, clause);
         }
         for (kind, name) in signal_names.iter().enumerate() {
-            let bucket = hash(b's', &[name.as_bytes()]);
+            let bucket = signal_bucket(name);
             for span in signals.spans(kind) {
                 // Spans of one kind are sorted, so the forward search stays linear.
-                sentence = f.sentence_at(span.start, if sentence as usize >= f.sentences.len() { 0 } else { sentence });
-                f.push(bucket, sentence);
+                clause = f.clause_at(span.start, if clause as usize >= f.clauses.len() { 0 } else { clause });
+                f.push(bucket, clause);
             }
         }
         f
     }
 
-    /// The index of the sentence containing byte `at`. Calls with rising `at` pass the last
+    /// Whether any of these buckets is among the features.
+    pub fn holds_any(&self, buckets: &[u32]) -> bool {
+        self.buckets.iter().any(|b| buckets.contains(b))
+    }
+
+    /// The index of the clause containing byte `at`. Calls with rising `at` pass the last
     /// answer as `from` and cost nothing; any other call is a binary search.
-    fn sentence_at(&self, at: usize, from: u32) -> u32 {
+    fn clause_at(&self, at: usize, from: u32) -> u32 {
         let i = from as usize;
-        let next_starts_later = |i: usize| self.sentences.get(i + 1).is_none_or(|s| s.0 > at);
-        if i < self.sentences.len() && self.sentences[i].0 <= at {
+        let next_starts_later = |i: usize| self.clauses.get(i + 1).is_none_or(|s| s.0 > at);
+        if i < self.clauses.len() && self.clauses[i].0 <= at {
             if next_starts_later(i) {
                 return i as u32;
             }
@@ -90,19 +97,19 @@ impl Features {
                 return (i + 1) as u32;
             }
         }
-        self.sentences.partition_point(|s| s.0 <= at).saturating_sub(1) as u32
+        self.clauses.partition_point(|s| s.0 <= at).saturating_sub(1) as u32
     }
 
-    fn push(&mut self, bucket: u32, sentence: u32) {
+    fn push(&mut self, bucket: u32, clause: u32) {
         self.buckets.push(bucket);
-        self.sentence.push(sentence);
+        self.clause.push(clause);
     }
 
-    fn word(&mut self, word: &str, prev: &str, pair: bool, sentence: u32) {
+    fn word(&mut self, word: &str, prev: &str, pair: bool, clause: u32) {
         self.words += 1;
-        self.push(hash(b'w', &[word.as_bytes()]), sentence);
+        self.push(hash(b'w', &[word.as_bytes()]), clause);
         if pair {
-            self.push(hash(b'b', &[prev.as_bytes(), b" ", word.as_bytes()]), sentence);
+            self.push(hash(b'b', &[prev.as_bytes(), b" ", word.as_bytes()]), clause);
         }
         // Character n-grams of "<word>" (3 to 5 characters): misspellings, text-speak and word
         // forms share them ("bampot", "bampots"; "f*cking", "fckin").
@@ -123,10 +130,15 @@ impl Features {
             }
             for s in 0..=n - len {
                 let gram = &padded[bounds[s]..bounds[s + len]];
-                self.push(hash(b'c', &[gram]), sentence);
+                self.push(hash(b'c', &[gram]), clause);
             }
         }
     }
+}
+
+/// The bucket of a rule signal (by its name) among the features.
+pub fn signal_bucket(name: &str) -> u32 {
+    hash(b's', &[name.as_bytes()])
 }
 
 /// A letter or digit. Without Unicode's tables (the WebAssembly engine leaves them out): ASCII
@@ -187,18 +199,21 @@ mod tests {
         assert!(f.buckets.contains(&hash(b'w', &[b"0"])), "digits are read as shapes");
         assert!(f.buckets.contains(&hash(b'e', &["🙄".as_bytes()])));
         assert!(f.buckets.iter().all(|&b| u64::from(b) <= MASK));
-        assert_eq!(f.buckets.len(), f.sentence.len());
+        assert_eq!(f.buckets.len(), f.clause.len());
     }
 
     #[test]
-    fn features_know_their_sentence() {
-        let f = features("First one here. Second one there.");
-        assert_eq!(f.sentences.len(), 2);
+    fn features_know_their_clause() {
+        let f = features("First one here. Second one there, third one: fourth");
+        assert_eq!(f.clauses.len(), 4);
         let second = hash(b'w', &[b"second"]);
         let at = f.buckets.iter().position(|&b| b == second).unwrap();
-        assert_eq!(f.sentence[at], 1);
-        // No word pair across a sentence boundary.
+        assert_eq!(f.clause[at], 1);
+        let fourth = hash(b'w', &[b"fourth"]);
+        assert_eq!(f.clause[f.buckets.iter().position(|&b| b == fourth).unwrap()], 3);
+        // No word pair across a clause boundary.
         assert!(!f.buckets.contains(&hash(b'b', &[b"here second"])));
+        assert!(!f.buckets.contains(&hash(b'b', &[b"there third"])));
     }
 
     #[test]
