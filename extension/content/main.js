@@ -23,6 +23,7 @@ import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
 import { recipientsFor } from './conversation.js';
 import { describe, watchAttachments } from './attachments.js';
+import { Conversations, RECIPIENT_RULE, today, watchedConversation } from './conversations.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -79,12 +80,15 @@ function main() {
   /**
    * @param {string} text
    * @param {import('./watcher.js').DraftContext} [context]
-   * @returns {Promise<Finding[]>}
+   * @returns {Promise<import('./watcher.js').CheckResult>}
    */
   const check = async (text, context) => {
     try {
       const response = await request({ type: 'check', text, ...context });
-      return Array.isArray(response.findings) ? response.findings : [];
+      return {
+        findings: Array.isArray(response.findings) ? response.findings : [],
+        prompts: Array.isArray(response.prompts) ? response.prompts : [],
+      };
     } catch (e) {
       if (contextGone()) shutdown();
       throw e;
@@ -132,6 +136,21 @@ function main() {
     });
     watcher = w;
     view = new View({ layer: ui, watcher: w, highlighter, badge });
+    const conversations = new Conversations(site.id);
+    /**
+     * Whether a checked draft's Post, Send or Enter waits for the review dialog: for an open
+     * warning; for the photo question until the worker answers it; and, in a conversation with
+     * someone on the watch-list, once a day unless the worker turned that off there.
+     * @param {import('./watcher.js').EditorState} state
+     */
+    const holds = (state) => {
+      const warn = state.openWarn();
+      if (warn.some((f) => f.rule !== RECIPIENT_RULE)) return true;
+      if (state.prompts.length && state.answered !== state.contextKey) return true;
+      if (!warn.length || (!state.text.trim() && !state.attachments.length)) return false;
+      const memory = conversations.peek(state);
+      return !memory || (!memory.off && memory.reviewed !== today());
+    };
     const cards = new CardHandler({ card, watcher: w, view });
     view.cards = cards;
     signal.addEventListener('abort', () => {
@@ -145,12 +164,20 @@ function main() {
       draftAt: (target) => w.stateFor(target),
       drafts: () => w.editors.values(),
       checkNow: (state) => w.checkNow(state),
+      holds,
+      prepare: async (state) => {
+        if (watchedConversation(state)) await conversations.load(state);
+      },
       noteCaret: () => w.rememberCaret(),
-      review: (state) => {
+      review: async (state) => {
         cards.close();
-        return review.show({
+        const watched = watchedConversation(state);
+        if (watched) conversations.update(state, { reviewed: today() });
+        const choice = await review.show({
           findings: state.open(),
           text: state.text,
+          prompts: state.answered === state.contextKey ? [] : state.prompts,
+          stopAsking: watched ? () => { conversations.update(state, { off: true }); } : undefined,
           makeSafe: async () => {
             const applied = await applyAll(state);
             // Re-checked until the findings belong to the text the edits left.
@@ -158,6 +185,9 @@ function main() {
             return { applied, findings: state.open(), text: state.text };
           },
         });
+        // The photo question is answered for what is attached now.
+        if (choice === 'post') state.answered = state.contextKey;
+        return choice;
       },
       setStatus: (state, status) => view.setStatus(state, status),
     });
