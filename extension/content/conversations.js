@@ -81,7 +81,8 @@ export class Conversations {
    * @param {{dismissed?: true, reviewed?: string, off?: true}} change
    */
   async update(state, change) {
-    const m = await this.load(state);
+    // Changed here at once when already read, so the banner and the guard see it straight away.
+    const m = this.peek(state) || await this.load(state);
     if (!m) return;
     Object.assign(m, change);
     request({ type: 'conversation-set', id: m.id, ...change }).catch(() => {});

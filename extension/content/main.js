@@ -15,6 +15,7 @@ import { Layer } from './layer.js';
 import { Badge } from './badge.js';
 import { Card } from './card.js';
 import { Review } from './review.js';
+import { Banner } from './banner.js';
 import { Highlighter } from './highlighter.js';
 import { Watcher } from './watcher.js';
 import { View } from './view.js';
@@ -135,8 +136,35 @@ function main() {
       },
     });
     watcher = w;
-    view = new View({ layer: ui, watcher: w, highlighter, badge });
+    view = new View({ layer: ui, watcher: w, highlighter, badge, updated: () => showBanner() });
     const conversations = new Conversations(site.id);
+    /** The message box whose banner is shown. @type {import('./watcher.js').EditorState | null} */
+    let bannerFor = null;
+    const banner = new Banner(ui, () => {
+      if (bannerFor) conversations.update(bannerFor, { dismissed: true });
+      showBanner();
+    }, signal);
+    /**
+     * The banner above a message box whose conversation is with someone on the watch-list (the
+     * active box first), unless the worker dismissed it for that conversation.
+     */
+    function showBanner() {
+      bannerFor = null;
+      if (w.enabled) {
+        const states = [w.active, ...w.editors.values()];
+        bannerFor = states.find((s) => s && s.composer.message && s.el.isConnected && watchedConversation(s)) || null;
+      }
+      const memory = bannerFor && conversations.peek(bannerFor);
+      if (bannerFor && !memory) {
+        conversations.load(bannerFor).then((m) => { if (m) showBanner(); });
+      }
+      const finding = bannerFor && bannerFor.open().find((f) => f.rule === RECIPIENT_RULE);
+      if (!bannerFor || !memory || memory.dismissed || !finding) {
+        banner.set(null);
+        return;
+      }
+      banner.set({ text: /[.!?]$/.test(finding.title) ? finding.title : `${finding.title}.`, rect: bannerFor.el.getBoundingClientRect() });
+    }
     /**
      * Whether a checked draft's Post, Send or Enter waits for the review dialog: for an open
      * warning; for the photo question until the worker answers it; and, in a conversation with

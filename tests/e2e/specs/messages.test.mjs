@@ -1,12 +1,13 @@
 // Issue 11 §1: who a private message goes to. The recipient's display name (or a group chat's
 // name) is read from the conversation header; a conversation with someone on the watch-list is a
-// warning before anything is typed; boundary words in any message are a caution; a work group
-// chat says it is not a secure system. Recipient names are never stored.
+// warning before anything is typed, with a banner above the box (dismissable per conversation) and
+// the review dialog on Send once a day unless turned off there; boundary words in any message are
+// a caution; a work group chat says it is not a secure system. Recipient names are never stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor } from '../lib/page.mjs';
-import { waitReady, waitWarn, settle, badge, openCardOn } from '../lib/ext.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, focusEditor } from '../lib/page.mjs';
+import { waitReady, waitWarn, settle, badge, openCardOn, waitReview, clickReviewButton, reviewOpen, foreignEditorNodes, REVIEW } from '../lib/ext.mjs';
 import { surfaceById } from '../fixtures/surfaces.mjs';
 
 const T = { timeout: 45000 };
@@ -71,4 +72,111 @@ test('WhatsApp: a work group chat says it is not a secure system', T, async () =
   const dump = await storageDump();
   assert.ok(!dump.includes('Night shift'), 'the group name is not stored');
   await page.close();
+});
+
+/** The banner above the message box: its text and where it is, or null while hidden. */
+const bannerOf = (page, editor) => page.evaluate((sel) => {
+  const b = document.querySelector('postcare-ui').shadowRoot.querySelector('[data-postcare="banner"]');
+  if (!b || b.hidden) return null;
+  const r = b.getBoundingClientRect();
+  const e = document.querySelector(sel).getBoundingClientRect();
+  return { text: b.textContent, bottom: r.bottom, left: r.left, editorTop: e.top, editorLeft: e.left };
+}, editor);
+
+const dismissBanner = (page) => page.evaluate(() => {
+  document.querySelector('postcare-ui').shadowRoot.querySelector('[data-postcare="banner"] [data-action="dismiss"]').click();
+});
+
+const SENTENCE = 'You are messaging someone on your list of people you support, from your personal account.';
+
+test('a watched partner: a banner above the box before typing, dismissed for that conversation only', T, async () => {
+  await setWatchlist(['Morag Kerr', 'Jordan Mackie']);
+  const { page, s } = await openConversation('instagram-dm', 'morag.k');
+  const b = await waitFor(() => bannerOf(page, s.editor), { message: 'the banner' });
+  assert.match(b.text, new RegExp(SENTENCE.replace(/[.]/g, '\\.')));
+  assert.ok(b.bottom <= b.editorTop + 1, `the banner sits above the box (${b.bottom} <= ${b.editorTop})`);
+  assert.deepEqual(await foreignEditorNodes(page, s.editor), { recorded: [], present: [] }, 'nothing inside the editor');
+  await dismissBanner(page);
+  await waitFor(async () => !(await bannerOf(page, s.editor)), { message: 'banner dismissed' });
+  assert.ok((await badge(page)).warn >= 1, 'the warning stands');
+  await page.close();
+  // The same conversation again: still dismissed. Another watched partner: the banner shows.
+  const again = await openConversation('instagram-dm', 'morag.k');
+  await waitWarn(again.page);
+  await sleep(700);
+  assert.equal(await bannerOf(again.page, again.s.editor), null, 'dismissed for this conversation');
+  await again.page.close();
+  const other = await openConversation('instagram-dm', 'Jordan Mackie');
+  await waitFor(() => bannerOf(other.page, other.s.editor), { message: 'the banner for another conversation' });
+  const dump = await storageDump();
+  assert.ok(!/morag\.k|Jordan Mackie/i.test(dump.replace(/"watchlist":\[[^\]]*\]/, '')), 'no recipient name stored outside the watch-list');
+  await other.page.close();
+});
+
+test('a watched partner: the review dialog on Send once a day per conversation', T, async () => {
+  await setWatchlist(['Sandy Fleming']);
+  const { page, s } = await openConversation('instagram-dm', 'sandy.f');
+  await waitWarn(page);
+  await typeText(page, s, 'ok see you then');
+  await settle(page);
+  await pressPublishKey(page, s);
+  await waitReview(page);
+  const rules = await page.evaluate((sel) => [...document.querySelector('postcare-ui').shadowRoot.querySelector(sel)
+    .querySelectorAll('[data-postcare="group"]')].map((g) => g.getAttribute('data-rule')), REVIEW);
+  assert.ok(rules.includes('boundaries.messaging-someone-you-support'), `the conversation is in the dialog: ${rules}`);
+  assert.deepEqual(await posts(page), []);
+  await clickReviewButton(page, 'Post anyway');
+  await waitFor(async () => (await posts(page)).length === 1, { message: 'sent after "Post anyway"' });
+  // Asked once today: the next message goes at once, here and after a reload.
+  await focusEditor(page, s);
+  await typeText(page, s, 'thanks');
+  await settle(page);
+  await pressPublishKey(page, s);
+  await waitFor(async () => (await posts(page)).length === 2, { message: 'second message sent at once' });
+  assert.equal(await reviewOpen(page), false);
+  await page.close();
+  const again = await openConversation('instagram-dm', 'sandy.f');
+  await waitWarn(again.page);
+  await typeText(again.page, again.s, 'running late');
+  await settle(again.page);
+  await pressPublishKey(again.page, again.s);
+  await waitFor(async () => (await posts(again.page)).length === 1, { message: 'sent at once after a reload' });
+  assert.equal(await reviewOpen(again.page), false);
+  await again.page.close();
+});
+
+test('a watched partner: asked again the next day, unless turned off for that conversation', T, async () => {
+  await setWatchlist(['Sandy Fleming', 'Jordan Mackie']);
+  // Two conversations asked yesterday, one of them turned off in the dialog.
+  const ask = async (name, tick) => {
+    const { page, s } = await openConversation('instagram-dm', name);
+    await waitWarn(page);
+    await typeText(page, s, 'ok see you then');
+    await settle(page);
+    await pressPublishKey(page, s);
+    await waitReview(page);
+    if (tick) await page.locator(`${REVIEW} [data-action="stop-asking"]`).check();
+    await clickReviewButton(page, 'Post anyway');
+    await waitFor(async () => (await posts(page)).length === 1, { message: 'sent' });
+    await page.close();
+  };
+  await ask('Jordan Mackie', true);
+  await ask('jordan.m', false);
+  await h.worker.evaluate(async () => {
+    const { conversations } = await chrome.storage.local.get('conversations');
+    for (const e of Object.values(conversations)) e.reviewed = '2000-01-01';
+    await chrome.storage.local.set({ conversations });
+  });
+  const send = async (name) => {
+    const { page, s } = await openConversation('instagram-dm', name);
+    await waitWarn(page);
+    await typeText(page, s, 'see you at 3');
+    await settle(page);
+    await pressPublishKey(page, s);
+    const held = await waitReview(page, 2000).then(() => true, () => false);
+    await page.close();
+    return held;
+  };
+  assert.equal(await send('jordan.m'), true, 'asked again on a new day');
+  assert.equal(await send('Jordan Mackie'), false, 'not asked where the worker turned it off');
 });
