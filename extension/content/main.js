@@ -121,7 +121,7 @@ function main() {
       site,
       check,
       contextOf: (state) => {
-        const to = recipientsFor(site, state.composer);
+        const to = recipientsFor(site, state.composer, state.el);
         const attachments = state.attachments.length ? { attachments: state.attachments } : {};
         return to ? { context: 'message', to, ...attachments } : attachments;
       },

@@ -7,8 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/harness.mjs';
 import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, focusEditor } from '../lib/page.mjs';
-import { waitReady, waitWarn, settle, badge, openCardOn, waitReview, clickReviewButton, reviewOpen, foreignEditorNodes, REVIEW } from '../lib/ext.mjs';
-import { surfaceById } from '../fixtures/surfaces.mjs';
+import { waitReady, waitWarn, settle, badge, openCardOn, assertQuiet, waitReview, clickReviewButton, reviewOpen, foreignEditorNodes, REVIEW } from '../lib/ext.mjs';
+import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
+import { SITES } from '../../../extension/shared/sites.js';
 
 const T = { timeout: 45000 };
 let h;
@@ -22,18 +23,20 @@ const storageDump = () => h.worker.evaluate(async () => JSON.stringify({
   session: chrome.storage.session ? await chrome.storage.session.get(null) : {},
 }));
 
-/** Opens a message surface with its conversation header showing `name`. */
+/**
+ * Opens a message surface with its conversation header showing `name` (as the site shows a
+ * partner's name: in an attribute after a prefix, or as text).
+ */
 async function openConversation(id, name) {
   const s = surfaceById(id);
   const page = await openSurface(h.context, s);
   await waitReady(page);
   if (name) {
-    await page.evaluate((n) => {
-      const ig = document.querySelector('[aria-label^="Messages in conversation with "]');
-      if (ig) ig.setAttribute('aria-label', `Messages in conversation with ${n}`);
-      const wa = document.querySelector('#main header span[title]');
-      if (wa) { wa.setAttribute('title', n); wa.textContent = n; }
-    }, name);
+    // Through a locator: its CSS reaches headers inside shadow roots too.
+    await page.locator(s.partner.selector).first().evaluate((el, [p, n]) => {
+      if (p.attribute) el.setAttribute(p.attribute, `${p.prefix || ''}${n}`);
+      if (!p.attribute || el.textContent.trim() === p.name) el.textContent = n;
+    }, [s.partner, name]);
   }
   await page.click(s.editor);
   return { page, s };
@@ -75,13 +78,17 @@ test('WhatsApp: a work group chat says it is not a secure system', T, async () =
 });
 
 /** The banner above the message box: its text and where it is, or null while hidden. */
-const bannerOf = (page, editor) => page.evaluate((sel) => {
-  const b = document.querySelector('postcare-ui').shadowRoot.querySelector('[data-postcare="banner"]');
-  if (!b || b.hidden) return null;
-  const r = b.getBoundingClientRect();
-  const e = document.querySelector(sel).getBoundingClientRect();
-  return { text: b.textContent, bottom: r.bottom, left: r.left, editorTop: e.top, editorLeft: e.left };
-}, editor);
+async function bannerOf(page, editor) {
+  const b = await page.evaluate(() => {
+    const node = document.querySelector('postcare-ui').shadowRoot.querySelector('[data-postcare="banner"]');
+    if (!node || node.hidden) return null;
+    const r = node.getBoundingClientRect();
+    return { text: node.textContent, bottom: r.bottom, left: r.left };
+  });
+  if (!b) return null;
+  const e = await page.locator(editor).first().boundingBox();
+  return { ...b, editorTop: e.y, editorLeft: e.x };
+}
 
 const dismissBanner = (page) => page.evaluate(() => {
   document.querySelector('postcare-ui').shadowRoot.querySelector('[data-postcare="banner"] [data-action="dismiss"]').click();
@@ -180,3 +187,34 @@ test('a watched partner: asked again the next day, unless turned off for that co
   assert.equal(await send('jordan.m'), true, 'asked again on a new day');
   assert.equal(await send('Jordan Mackie'), false, 'not asked where the worker turned it off');
 });
+
+// Every site with a message box names its conversation header, and has a fixture that shows one.
+const hostOf = (u) => new URL(u).hostname;
+test('every site with a message box has a conversation header entry and a fixture', () => {
+  for (const site of SITES.filter((x) => x.composers.some((c) => c.message))) {
+    assert.ok(site.conversation?.length, `${site.id}: conversation header entries`);
+    const fixtures = surfaces.filter((x) => x.partner && site.hosts.includes(hostOf(x.url)));
+    assert.ok(fixtures.length, `${site.id}: a message fixture with a conversation header`);
+  }
+});
+
+for (const s of surfaces.filter((x) => x.partner)) {
+  test(`${s.id}: a watched partner is a warning before anything is typed`, T, async () => {
+    await setWatchlist(['Morag Kerr']);
+    const { page } = await openConversation(s.id, 'Morag Kerr');
+    const b = await waitWarn(page);
+    assert.ok(b.warn >= 1);
+    await waitFor(() => bannerOf(page, s.editor), { message: 'the banner above the box' });
+    await page.close();
+  });
+
+  test(`${s.id}: an unwatched partner with harmless words is quiet`, T, async () => {
+    await setWatchlist(['Morag Kerr']);
+    const { page } = await openConversation(s.id, 'Sarah Brown');
+    await typeText(page, s, 'Lovely to chat earlier');
+    const seen = await assertQuiet(page, 1000);
+    assert.deepEqual(seen, [], 'nothing to warn about');
+    assert.equal(await bannerOf(page, s.editor), null, 'no banner');
+    await page.close();
+  });
+}
