@@ -15,7 +15,7 @@
  * through as if the extension were not installed, and the badge says the post was not checked.
  */
 import { editorRoot } from './watcher.js';
-import { readDraft, rangeFor } from './text.js';
+import { readDraft, rangeFor, isTextControl } from './text.js';
 import { submitLike } from '../shared/sites.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
@@ -353,7 +353,7 @@ export class Guard {
   /** Where the caret was in the editor, as text offsets. @param {EditorState} state */
   saveSelection(state) {
     const el = state.el;
-    if (el instanceof HTMLTextAreaElement) return { start: el.selectionStart, end: el.selectionEnd };
+    if (isTextControl(el)) return { start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
     this.p.noteCaret();
     return state.caret ? { ...state.caret } : null;
   }
@@ -367,7 +367,7 @@ export class Guard {
     try {
       el.focus({ preventScroll: false });
       await new Promise((r) => setTimeout(r, 0));
-      if (saved && el instanceof HTMLTextAreaElement) {
+      if (saved && isTextControl(el)) {
         el.setSelectionRange(saved.start, saved.end);
       } else if (saved) {
         const ex = readDraft(el);

@@ -110,7 +110,8 @@ export function editorRoot(target) {
   let node = target instanceof Node ? target : null;
   if (node && node.nodeType === Node.TEXT_NODE) node = node.parentNode;
   if (!(node instanceof HTMLElement)) return null;
-  if (isTextControl(node)) return node instanceof HTMLTextAreaElement ? node : null;
+  // A one-line text field is a compose box only where a site adapter names it (alt text).
+  if (isTextControl(node)) return node;
   if (!node.isContentEditable) return null;
   let root = node;
   while (root.parentElement && root.parentElement.isContentEditable) root = root.parentElement;

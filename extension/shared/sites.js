@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * Site adapters, as data: where each supported site keeps its compose boxes and its publish or send
- * controls, and what Enter does in each compose box.
+ * Site adapters, as data: where each supported site keeps its compose boxes (posts, comments,
+ * messages, and the alt text or description of an attached photo) and its publish or send
+ * controls, what Enter does in each compose box, and where a message conversation shows who it is
+ * with.
  *
  * Gathered from public sources (extension and automation code, Bluesky's open-source app).
  * aria-labels are English UI text and change with the user's language, so roles, data-testid /
@@ -130,6 +132,8 @@ export const SITES = [
       // Direct messages: Draft.js (the test id on the editor or around it), or the newer chat's textarea.
       { selector: '[data-testid="dmComposerTextInput"][contenteditable="true"], [data-testid="dmComposerTextInput"] [contenteditable="true"], textarea[data-testid="dm-composer-textarea"]', enterSends: true, message: true },
       { selector: '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid^="tweetTextarea_"] [contenteditable="true"]', ctrlEnterSends: true },
+      // A photo's description (alt text), in the media editor; its Save is the nearest submit-like button.
+      { selector: '[data-testid="altTextInput"]' },
       { selector: '.public-DraftEditor-content[contenteditable="true"]', ctrlEnterSends: true },
     ],
     publish: [
@@ -152,6 +156,8 @@ export const SITES = [
       { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true, message: true },
       // Captions in the new-post dialog; Enter is a new line.
       { selector: '[role="dialog"] [role="textbox"][contenteditable="true"]' },
+      // Alt text for each photo (the new-post dialog's accessibility settings).
+      { selector: '[role="dialog"] input[placeholder^="Write alt text"], [role="dialog"] textarea[placeholder^="Write alt text"]' },
     ],
     publish: [
       { selector: 'form button[type="submit"]' },
@@ -273,6 +279,8 @@ export const SITES = [
     hosts: ['bsky.app'],
     composers: [
       { selector: '.ProseMirror[contenteditable="true"]', ctrlEnterSends: true },
+      // Alt text for a photo ("Add alt text" dialog; its Save is the nearest submit-like button).
+      { selector: 'textarea[aria-label="Alt text"]' },
       // Chat (/messages/…): a plain autosizing textarea; Enter sends.
       { selector: 'textarea[placeholder="Write a message"], textarea[dirname]', enterSends: true, message: true },
     ],
