@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, REPO } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText } from '../lib/page.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText, pressPublishKey } from '../lib/page.mjs';
 import { waitReady, waitWarn, settle, badge, waitReview, clickReviewButton, reviewOpen, REVIEW } from '../lib/ext.mjs';
-import { surfaceById } from '../fixtures/surfaces.mjs';
+import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
 
 const T = { timeout: 45000 };
 const WITH_GPS = [...readFileSync(join(REPO, 'tests/fixtures/photo-with-gps.jpg'))];
@@ -46,6 +46,8 @@ const attach = (page, s, how, bytes) => page.evaluate(([sel, how, bytes]) => {
     input.accept = 'image/*,video/*';
     editor.parentElement.append(input);
     input.files = data.files;
+    // As a browser does when files are chosen: input (composed), then change.
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   } else if (how === 'paste') {
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
@@ -130,3 +132,45 @@ test('a photo that carries its location is a caution, and its bytes are never st
   assert.ok(!dump.includes('Exif') && !dump.includes('255,216') && dump.length < 4000, 'no image bytes in storage');
   await page.close();
 });
+
+// Every message fixture: a photo pasted into the box, dropped on it, or chosen through a file input
+// beside it is part of the draft (the photo question on Send proves the box has it).
+const attachToFocused = (page, how, bytes) => page.evaluate(([how, bytes]) => {
+  let editor = document.activeElement;
+  while (editor && editor.shadowRoot && editor.shadowRoot.activeElement) editor = editor.shadowRoot.activeElement;
+  const data = new DataTransfer();
+  data.items.add(new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }));
+  if (how === 'input') {
+    const input = document.createElement('input');
+    input.type = 'file';
+    editor.parentElement.append(input);
+    input.files = data.files;
+    // As a browser does when files are chosen: input (composed), then change.
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  } else if (how === 'paste') {
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  } else {
+    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+  }
+}, [how, bytes]);
+
+for (const s of surfaces.filter((x) => x.partner)) {
+  test(`${s.id}: a photo pasted, dropped or chosen through a file input is asked about on Send`, T, async () => {
+    for (const how of ['paste', 'drop', 'input']) {
+      const { page } = await open(s.id);
+      await page.locator(s.editor).first().click();
+      await typeText(page, s, HARMLESS);
+      await settle(page);
+      await attachToFocused(page, how, WITHOUT_GPS);
+      await sleep(300);
+      await pressPublishKey(page, s);
+      await waitReview(page).catch(() => assert.fail(`${how}: no photo question`));
+      const d = await dialog(page);
+      assert.equal(d.prompts.length, 1, `${how}: the photo question`);
+      await clickReviewButton(page, "It doesn't — post");
+      await waitFor(async () => (await posts(page)).length === 1, { message: `${how}: sent` });
+      await page.close();
+    }
+  });
+}
