@@ -7,6 +7,7 @@
  */
 import { t } from '../shared/i18n.js';
 import { el, button, setAttr, setText } from './dom.js';
+import { RECIPIENT_RULE, watchedConversation } from './conversations.js';
 
 const GAP = 6;
 const MIN_WIDTH = 280;
@@ -21,20 +22,50 @@ const CSS = `
 
 export class Banner {
   /**
-   * @param {import('./layer.js').Layer} layer
-   * @param {() => void} onDismiss  The worker dismissed the banner for the conversation shown.
-   * @param {AbortSignal} signal
+   * @param {object} o
+   * @param {import('./layer.js').Layer} o.layer
+   * @param {import('./watcher.js').Watcher} o.watcher
+   * @param {import('./conversations.js').Conversations} o.conversations
+   * @param {AbortSignal} o.signal
    */
-  constructor(layer, onDismiss, signal) {
+  constructor({ layer, watcher, conversations, signal }) {
     layer.addStyle(CSS);
+    this.watcher = watcher;
+    this.conversations = conversations;
+    /** The message box whose banner is shown. @type {import('./watcher.js').EditorState | null} */
+    this.shownFor = null;
     this.node = el('div', { class: 'banner', 'data-postcare': 'banner', role: 'status', hidden: '' });
     this.text = document.createTextNode('');
     const text = el('span', { class: 'text' });
     text.append(this.text);
     this.dismiss = button({ 'data-action': 'dismiss', 'aria-label': t('bannerDismiss'), title: t('bannerDismiss') }, '✕');
-    this.dismiss.addEventListener('click', () => onDismiss(), { signal });
+    this.dismiss.addEventListener('click', () => {
+      if (this.shownFor) conversations.update(this.shownFor, { dismissed: true });
+      this.update();
+    }, { signal });
     this.node.append(text, this.dismiss);
     layer.mount(this.node);
+  }
+
+  /**
+   * Shows the banner above a message box whose conversation is with someone on the watch-list (the
+   * active box first), unless the worker dismissed it for that conversation; hides it otherwise.
+   */
+  update() {
+    const w = this.watcher;
+    const watched = (/** @type {import('./watcher.js').EditorState | null} */ s) =>
+      !!s && s.composer.message && s.el.isConnected && watchedConversation(s);
+    const state = w.enabled ? [w.active, ...w.editors.values()].find(watched) || null : null;
+    this.shownFor = state;
+    const memory = state && this.conversations.peek(state);
+    if (state && !memory) this.conversations.load(state).then((m) => { if (m) this.update(); });
+    const finding = state && state.open().find((f) => f.rule === RECIPIENT_RULE);
+    if (!state || !memory || memory.dismissed || !finding) {
+      this.set(null);
+      return;
+    }
+    // The finding's title is the banner's sentence.
+    this.set({ text: /[.!?]$/.test(finding.title) ? finding.title : `${finding.title}.`, rect: state.el.getBoundingClientRect() });
   }
 
   /**

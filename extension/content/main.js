@@ -24,7 +24,8 @@ import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
 import { recipientsFor } from './conversation.js';
 import { describe, watchAttachments } from './attachments.js';
-import { Conversations, RECIPIENT_RULE, today, watchedConversation } from './conversations.js';
+import { Conversations, today, watchedConversation } from './conversations.js';
+import { holds } from './asks.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -136,49 +137,9 @@ function main() {
       },
     });
     watcher = w;
-    view = new View({ layer: ui, watcher: w, highlighter, badge, updated: () => showBanner() });
     const conversations = new Conversations(site.id);
-    /** The message box whose banner is shown. @type {import('./watcher.js').EditorState | null} */
-    let bannerFor = null;
-    const banner = new Banner(ui, () => {
-      if (bannerFor) conversations.update(bannerFor, { dismissed: true });
-      showBanner();
-    }, signal);
-    /**
-     * The banner above a message box whose conversation is with someone on the watch-list (the
-     * active box first), unless the worker dismissed it for that conversation.
-     */
-    function showBanner() {
-      bannerFor = null;
-      if (w.enabled) {
-        const states = [w.active, ...w.editors.values()];
-        bannerFor = states.find((s) => s && s.composer.message && s.el.isConnected && watchedConversation(s)) || null;
-      }
-      const memory = bannerFor && conversations.peek(bannerFor);
-      if (bannerFor && !memory) {
-        conversations.load(bannerFor).then((m) => { if (m) showBanner(); });
-      }
-      const finding = bannerFor && bannerFor.open().find((f) => f.rule === RECIPIENT_RULE);
-      if (!bannerFor || !memory || memory.dismissed || !finding) {
-        banner.set(null);
-        return;
-      }
-      banner.set({ text: /[.!?]$/.test(finding.title) ? finding.title : `${finding.title}.`, rect: bannerFor.el.getBoundingClientRect() });
-    }
-    /**
-     * Whether a checked draft's Post, Send or Enter waits for the review dialog: for an open
-     * warning; for the photo question until the worker answers it; and, in a conversation with
-     * someone on the watch-list, once a day unless the worker turned that off there.
-     * @param {import('./watcher.js').EditorState} state
-     */
-    const holds = (state) => {
-      const warn = state.openWarn();
-      if (warn.some((f) => f.rule !== RECIPIENT_RULE)) return true;
-      if (state.prompts.length && state.answered !== state.contextKey) return true;
-      if (!warn.length || (!state.text.trim() && !state.attachments.length)) return false;
-      const memory = conversations.peek(state);
-      return !memory || (!memory.off && memory.reviewed !== today());
-    };
+    const banner = new Banner({ layer: ui, watcher: w, conversations, signal });
+    view = new View({ layer: ui, watcher: w, highlighter, badge, updated: () => banner.update() });
     const cards = new CardHandler({ card, watcher: w, view });
     view.cards = cards;
     signal.addEventListener('abort', () => {
@@ -192,7 +153,7 @@ function main() {
       draftAt: (target) => w.stateFor(target),
       drafts: () => w.editors.values(),
       checkNow: (state) => w.checkNow(state),
-      holds,
+      holds: (state) => holds(state, conversations),
       prepare: async (state) => {
         if (watchedConversation(state)) await conversations.load(state);
       },
