@@ -14,6 +14,7 @@
 import { check, guidance, photo_metadata } from '../generated/postcare_wasm.js';
 import { startEngine } from './engine.js';
 import { mergeSettings, readLocal, readManaged, originPattern } from '../shared/settings.js';
+import { conversationMemory, setConversation, CONVERSATION_KEYS } from './conversations.js';
 
 /** @type {Promise<unknown> | null} */
 let engine = null;
@@ -92,6 +93,16 @@ async function handle(msg) {
       const bytes = Array.isArray(msg.bytes) ? Uint8Array.from(msg.bytes) : new Uint8Array(0);
       return { ok: true, ...photo_metadata(bytes) };
     }
+    case 'conversation': {
+      // A message conversation's recipients, only ever a local variable here: hashed, never kept.
+      const site = typeof msg.site === 'string' ? msg.site.slice(0, 100) : '';
+      const { to } = draftContext(msg);
+      if (!to.length) return { ok: false, fatal: true, error: 'no recipients' };
+      return { ok: true, ...(await conversationMemory(site, to)) };
+    }
+    case 'conversation-set':
+      await setConversation(String(msg.id), msg);
+      return { ok: true };
     case 'guidance':
       await engineReady();
       return { ok: true, guidance: guidance() };
@@ -155,6 +166,8 @@ async function syncCustomSites() {
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' && area !== 'managed') return;
+  // The conversations' memory is not a setting: drafts need no new check when it changes.
+  if (Object.keys(changes).every((k) => CONVERSATION_KEYS.includes(k))) return;
   settingsCache = null;
   if (area === 'managed') refreshManaged();
   if ('customSites' in changes) syncCustomSites();

@@ -46,10 +46,19 @@ export async function describe(file) {
  */
 export function watchAttachments(signal, onFiles) {
   const options = { capture: true, signal };
-  window.addEventListener('change', (e) => {
+  // A choice of files fires `input` (which leaves shadow roots) and then `change` (which does not);
+  // each choice is one FileList, taken once.
+  /** @type {WeakSet<FileList>} */
+  const seen = new WeakSet();
+  /** @param {Event} e */
+  const chosen = (e) => {
     const input = e.composedPath()[0];
-    if (input instanceof HTMLInputElement && input.type === 'file' && input.files?.length) onFiles(input, [...input.files]);
-  }, options);
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length || seen.has(input.files)) return;
+    seen.add(input.files);
+    onFiles(input, [...input.files]);
+  };
+  window.addEventListener('input', chosen, options);
+  window.addEventListener('change', chosen, options);
   window.addEventListener('paste', (e) => {
     const files = [...(e.clipboardData?.files || [])];
     if (files.length) onFiles(e.composedPath()[0], files);

@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The publish guard: while a compose box has an open `warn` finding, its publish action is held
- * and the review dialog asks once more. "Edit post" returns to the editor; "Post anyway" performs
- * the original action exactly once (the same control clicked again, or the same key pressed again,
- * with a one-shot bypass). `caution` findings never hold anything.
+ * The publish guard: while a compose box has something to ask (an open `warn` finding, a photo
+ * question not yet answered: the content script decides, see GuardPort.holds), its publish action
+ * is held and the review dialog asks once more. "Edit post" returns to the editor; "Post anyway"
+ * performs the original action exactly once (the same control clicked again, or the same key
+ * pressed again, with a one-shot bypass). `caution` findings never hold anything.
  *
  * No post goes out unchecked while the extension is merely starting: when Post, Send or Enter
  * comes before the draft's current text has a result, the action is held and the badge says
@@ -14,7 +15,7 @@
  * through as if the extension were not installed, and the badge says the post was not checked.
  */
 import { editorRoot } from './watcher.js';
-import { readDraft, rangeFor } from './text.js';
+import { readDraft, rangeFor, isTextControl } from './text.js';
 import { submitLike } from '../shared/sites.js';
 
 /** @typedef {import('./watcher.js').EditorState} EditorState */
@@ -27,6 +28,8 @@ import { submitLike } from '../shared/sites.js';
  * @property {(target: EventTarget | null) => EditorState | null} draftAt  The compose box an event target is in (tracked on first sight).
  * @property {() => Iterable<EditorState>} drafts  Every tracked compose box.
  * @property {(state: EditorState) => Promise<void>} checkNow  Checks a draft's current text.
+ * @property {(state: EditorState) => boolean} holds  Whether a checked draft's publish must wait for the review dialog.
+ * @property {(state: EditorState) => Promise<void>} prepare  Reads what `holds` needs beyond the check (the conversation's memory).
  * @property {() => void} noteCaret  Remembers where the caret is in the active compose box.
  * @property {(state: EditorState) => Promise<'edit' | 'post'>} review  Shows the review dialog for a draft's open findings.
  * @property {(state: EditorState, status: import('./badge.js').BadgeStatus) => void} setStatus  Shows "Checking…" or "not checked" on the badge.
@@ -167,7 +170,7 @@ export class Guard {
   }
 
   /**
-   * The compose box a publish control belongs to: among editors with open warnings (or without a
+   * The compose box a publish control belongs to: among editors with something to ask (or without a
    * result for their current text), the one most closely related in the DOM, then the most
    * recently used.
    * @param {Element} control
@@ -194,7 +197,7 @@ export class Guard {
     if (!this.p.enabled()) return false;
     // No result for the current text (or the last check failed): decided once it has one.
     if (!state.fresh() || !state.engineOk) return true;
-    return state.openWarn().length > 0;
+    return this.p.holds(state);
   }
 
   /**
@@ -327,8 +330,8 @@ export class Guard {
           once();
           return;
         }
-        const open = state.open();
-        if (!open.some((f) => f.severity === 'warn')) {
+        await this.p.prepare(state);
+        if (!this.p.holds(state)) {
           once();
           return;
         }
@@ -350,7 +353,7 @@ export class Guard {
   /** Where the caret was in the editor, as text offsets. @param {EditorState} state */
   saveSelection(state) {
     const el = state.el;
-    if (el instanceof HTMLTextAreaElement) return { start: el.selectionStart, end: el.selectionEnd };
+    if (isTextControl(el)) return { start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
     this.p.noteCaret();
     return state.caret ? { ...state.caret } : null;
   }
@@ -364,7 +367,7 @@ export class Guard {
     try {
       el.focus({ preventScroll: false });
       await new Promise((r) => setTimeout(r, 0));
-      if (saved && el instanceof HTMLTextAreaElement) {
+      if (saved && isTextControl(el)) {
         el.setSelectionRange(saved.start, saved.end);
       } else if (saved) {
         const ex = readDraft(el);

@@ -14,7 +14,12 @@
  *                             (data-action="safe", when a suggestion exists), "Edit post" and
  *                             "Post anyway" ("Post" once nothing holds the post back); one
  *                             [data-postcare="group"] per kind of finding, its words in
- *                             [data-postcare="found"]
+ *                             [data-postcare="found"]; the photo question in
+ *                             [data-postcare="prompt"] (then "It doesn't — post" rather than "Post"),
+ *                             and, in a conversation with someone on the watch-list, the check box
+ *                             [data-action="stop-asking"]
+ *   [data-postcare="banner"]  the line above a message box whose conversation is with someone on
+ *                             the watch-list (hidden when none), dismiss: [data-action="dismiss"]
  *   [data-postcare="mark"]    overlay marks (fallback only)
  * and the host carries data-postcare-ready="1" once the content script runs.
  *

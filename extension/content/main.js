@@ -15,6 +15,7 @@ import { Layer } from './layer.js';
 import { Badge } from './badge.js';
 import { Card } from './card.js';
 import { Review } from './review.js';
+import { Banner } from './banner.js';
 import { Highlighter } from './highlighter.js';
 import { Watcher } from './watcher.js';
 import { View } from './view.js';
@@ -23,6 +24,8 @@ import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
 import { recipientsFor } from './conversation.js';
 import { describe, watchAttachments } from './attachments.js';
+import { Conversations, today, watchedConversation } from './conversations.js';
+import { holds } from './asks.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 
@@ -79,12 +82,15 @@ function main() {
   /**
    * @param {string} text
    * @param {import('./watcher.js').DraftContext} [context]
-   * @returns {Promise<Finding[]>}
+   * @returns {Promise<import('./watcher.js').CheckResult>}
    */
   const check = async (text, context) => {
     try {
       const response = await request({ type: 'check', text, ...context });
-      return Array.isArray(response.findings) ? response.findings : [];
+      return {
+        findings: Array.isArray(response.findings) ? response.findings : [],
+        prompts: Array.isArray(response.prompts) ? response.prompts : [],
+      };
     } catch (e) {
       if (contextGone()) shutdown();
       throw e;
@@ -116,7 +122,7 @@ function main() {
       site,
       check,
       contextOf: (state) => {
-        const to = recipientsFor(site, state.composer);
+        const to = recipientsFor(site, state.composer, state.el);
         const attachments = state.attachments.length ? { attachments: state.attachments } : {};
         return to ? { context: 'message', to, ...attachments } : attachments;
       },
@@ -131,7 +137,9 @@ function main() {
       },
     });
     watcher = w;
-    view = new View({ layer: ui, watcher: w, highlighter, badge });
+    const conversations = new Conversations(site.id);
+    const banner = new Banner({ layer: ui, watcher: w, conversations, signal });
+    view = new View({ layer: ui, watcher: w, highlighter, badge, updated: () => banner.update() });
     const cards = new CardHandler({ card, watcher: w, view });
     view.cards = cards;
     signal.addEventListener('abort', () => {
@@ -145,12 +153,20 @@ function main() {
       draftAt: (target) => w.stateFor(target),
       drafts: () => w.editors.values(),
       checkNow: (state) => w.checkNow(state),
+      holds: (state) => holds(state, conversations),
+      prepare: async (state) => {
+        if (watchedConversation(state)) await conversations.load(state);
+      },
       noteCaret: () => w.rememberCaret(),
-      review: (state) => {
+      review: async (state) => {
         cards.close();
-        return review.show({
+        const watched = watchedConversation(state);
+        if (watched) conversations.update(state, { reviewed: today() });
+        const choice = await review.show({
           findings: state.open(),
           text: state.text,
+          prompts: state.answered === state.contextKey ? [] : state.prompts,
+          stopAsking: watched ? () => { conversations.update(state, { off: true }); } : undefined,
           makeSafe: async () => {
             const applied = await applyAll(state);
             // Re-checked until the findings belong to the text the edits left.
@@ -158,6 +174,9 @@ function main() {
             return { applied, findings: state.open(), text: state.text };
           },
         });
+        // The photo question is answered for what is attached now.
+        if (choice === 'post') state.answered = state.contextKey;
+        return choice;
       },
       setStatus: (state, status) => view.setStatus(state, status),
     });

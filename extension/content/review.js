@@ -6,6 +6,9 @@
  * safe" (every available suggestion applied through the editor, as the card's Apply suggestion
  * does, then the draft re-checked and what remains shown), "Edit post" (back to the editor) or
  * "Post anyway" ("Post" once nothing holds the post back).
+ * A draft with a photo or video also gets the photo question (a prompt from the check, not a
+ * finding); on its own it is answered with "It doesn't — post" or "Edit post". In a conversation
+ * with someone on the watch-list, a box lets the worker stop the dialog asking before Send there.
  * Built on demand: it opens only on publishing and takes focus, which ends typing anyway.
  */
 import { t } from '../shared/i18n.js';
@@ -13,6 +16,7 @@ import { el, button } from './dom.js';
 import { groupFindings, hasSuggestion } from '../shared/findings.js';
 
 /** @typedef {import('../shared/messages.js').Finding} Finding */
+/** @typedef {import('./watcher.js').Prompt} Prompt */
 
 /**
  * What "Make it safe" reports back: how many suggestions went in, and the re-checked draft.
@@ -42,6 +46,11 @@ const CSS = `
 .review .found q { quotes: "“" "”"; font-weight: 700; background: #fff; border-bottom: 2px solid #b3261e; padding: 0 2px; }
 .review .group.caution .found q { border-bottom-style: dotted; border-bottom-color: #8a5a00; }
 .review .groups:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.review .prompt { border-left: 4px solid #1d3b6f; background: #eef3fb; border-radius: 0 6px 6px 0;
+  padding: 8px 10px; margin: 0 0 8px; }
+.review .prompt p { margin: 2px 0; }
+.review .ask { display: flex; gap: 8px; align-items: flex-start; margin: 4px 0 0; font-weight: 600; }
+.review .ask input { margin: 3px 0 0; width: 18px; height: 18px; flex: none; }
 .review .status:empty { display: none; }
 .review .status { font-weight: 600; color: #14522a; }
 .review [aria-disabled="true"] { opacity: .6; cursor: progress; }
@@ -96,6 +105,9 @@ export class Review {
    * @param {Finding[]} o.findings  The draft's open findings.
    * @param {string} o.text  The draft they belong to.
    * @param {() => Promise<SafeResult>} o.makeSafe
+   * @param {Prompt[]} [o.prompts]  Questions to ask with the findings (the photo check).
+   * @param {() => void} [o.stopAsking]  When set, a box offers to stop asking in this conversation;
+   *   called when the dialog closes with it ticked.
    * @returns {Promise<'edit' | 'post'>}
    */
   show(o) {
@@ -114,7 +126,22 @@ export class Review {
       const post = button({ class: 'danger', 'data-action': 'post' }, t('postAnyway'));
       const actions = el('div', { class: 'actions' });
       actions.append(safe, edit, post);
-      dialog.append(el('h2', { id: 'pc-review-title' }, t('reviewTitle')), intro, list, status, actions);
+      const prompts = o.prompts || [];
+      const questions = prompts.map((p) => {
+        const box = el('section', { class: 'prompt', 'data-postcare': 'prompt', 'data-prompt': p.id });
+        box.append(el('h3', {}, p.title), el('p', {}, p.message));
+        return box;
+      });
+      /** @type {HTMLInputElement | null} */
+      let stop = null;
+      const asks = [];
+      if (o.stopAsking) {
+        stop = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', 'data-action': 'stop-asking' }));
+        const label = el('label', { class: 'ask' });
+        label.append(stop, el('span', {}, t('reviewStopAsking')));
+        asks.push(label);
+      }
+      dialog.append(el('h2', { id: 'pc-review-title' }, t('reviewTitle')), intro, list, ...questions, ...asks, status, actions);
       backdrop.append(dialog);
 
       // A list too long for the window scrolls, and then takes focus so the keyboard can scroll it.
@@ -130,7 +157,8 @@ export class Review {
       const render = (findings, text) => {
         const warn = findings.some((f) => f.severity === 'warn');
         const groups = groupFindings(findings, text).length;
-        intro.textContent = warn ? t(groups === 1 ? 'reviewIntroOne' : 'reviewIntro', String(groups)) : t('reviewAllClear');
+        intro.textContent = warn ? t(groups === 1 ? 'reviewIntroOne' : 'reviewIntro', String(groups))
+          : prompts.length ? t('reviewQuestion') : t('reviewAllClear');
         const fresh = groupList(findings, text);
         list.replaceWith(fresh);
         list = fresh;
@@ -139,7 +167,7 @@ export class Review {
         scrollable();
         dialog.classList.toggle('clear', !warn);
         safe.hidden = !findings.some(hasSuggestion);
-        post.textContent = t(warn ? 'postAnyway' : 'postNow');
+        post.textContent = t(warn ? 'postAnyway' : prompts.length ? 'promptPost' : 'postNow');
         post.className = warn ? 'danger' : 'primary';
         return warn;
       };
@@ -151,6 +179,7 @@ export class Review {
       const finish = (choice) => {
         if (done || busy) return;
         done = true;
+        if (stop?.checked) o.stopAsking?.();
         this.close();
         resolve(choice);
       };
@@ -181,7 +210,7 @@ export class Review {
         if (e.key === 'Tab') {
           // Keep focus inside the dialog.
           scrollable();
-          const buttons = [safe, edit, post].filter((b) => !b.hidden);
+          const buttons = [...(stop ? [stop] : []), ...[safe, edit, post].filter((b) => !b.hidden)];
           const items = list.hasAttribute('tabindex') ? [list, ...buttons] : buttons;
           const i = items.indexOf(/** @type {any} */ (this.layer.activeElement));
           e.preventDefault();

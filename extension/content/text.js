@@ -28,7 +28,10 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
  * @property {Segment[]} segments  Empty for textareas.
  */
 
-/** @param {Element} el */
+/**
+ * @param {Element} el
+ * @returns {el is HTMLTextAreaElement | HTMLInputElement}
+ */
 export function isTextControl(el) {
   return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text');
 }

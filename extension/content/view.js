@@ -18,12 +18,14 @@ export class View {
    * @param {import('./watcher.js').Watcher} o.watcher
    * @param {import('./highlighter.js').Highlighter} o.highlighter
    * @param {import('./badge.js').Badge} o.badge
+   * @param {() => void} [o.updated]  Called whenever the badge is brought up to date (the banner follows it).
    */
-  constructor({ layer, watcher, highlighter, badge }) {
+  constructor({ layer, watcher, highlighter, badge, updated = () => {} }) {
     this.layer = layer;
     this.watcher = watcher;
     this.highlighter = highlighter;
     this.badge = badge;
+    this.updated = updated;
     /** The card and hover handler, connected once built (it needs the view too). @type {import('./hover.js').CardHandler} */
     this.cards = /** @type {any} */ (null);
     /** Publish status shown on an editor's badge, and the text it was set for. @type {Map<EditorState, {status: BadgeStatus, text: string}>} */
@@ -114,6 +116,7 @@ export class View {
       rect: live ? s.el.getBoundingClientRect() : null,
       status: live ? this.status.get(s)?.status || '' : '',
     });
+    this.updated();
   }
 
   queueLayout() {

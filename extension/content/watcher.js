@@ -21,7 +21,9 @@ import { readDraft, offsetOf, isTextControl } from './text.js';
  * what is attached to it.
  * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[]}} DraftContext
  */
-/** @typedef {(text: string, context?: DraftContext) => Promise<Finding[]>} CheckFn  rejects when the engine is unavailable */
+/** @typedef {{id: string, title: string, message: string}} Prompt  a question asked of the draft, not a finding (the photo check) */
+/** @typedef {{findings: Finding[], prompts: Prompt[]}} CheckResult */
+/** @typedef {(text: string, context?: DraftContext) => Promise<CheckResult>} CheckFn  rejects when the engine is unavailable */
 
 const DEBOUNCE_MS = 12;
 
@@ -45,12 +47,17 @@ export class EditorState {
     this.textarea = isTextControl(el);
     /** Text the current findings belong to. */
     this.text = '';
-    /** The context (recipients, attachments) the current findings belong to, as a key. */
+    /** The context (recipients, attachments) the current findings belong to, and as a key. @type {DraftContext} */
+    this.context = {};
     this.contextKey = '';
     /** Photos and videos attached to this draft (their kind and metadata, never their bytes). @type {import('./attachments.js').Attachment[]} */
     this.attachments = [];
     /** @type {Finding[]} */
     this.findings = [];
+    /** Questions the check asks of this draft (the photo check). @type {Prompt[]} */
+    this.prompts = [];
+    /** The context key whose questions the worker has answered ("It doesn't — post"). */
+    this.answered = '';
     /** @type {Set<string>} */
     this.dismissed = new Set();
     /** @type {Set<string>} */
@@ -103,7 +110,8 @@ export function editorRoot(target) {
   let node = target instanceof Node ? target : null;
   if (node && node.nodeType === Node.TEXT_NODE) node = node.parentNode;
   if (!(node instanceof HTMLElement)) return null;
-  if (isTextControl(node)) return node instanceof HTMLTextAreaElement ? node : null;
+  // A one-line text field is a compose box only where a site adapter names it (alt text).
+  if (isTextControl(node)) return node;
   if (!node.isContentEditable) return null;
   let root = node;
   while (root.parentElement && root.parentElement.isContentEditable) root = root.parentElement;
@@ -257,12 +265,12 @@ export class Watcher {
     const entry = { text: text + '\u0000' + contextKey, done: Promise.resolve() };
     state.inflight = entry;
     entry.done = (async () => {
-      /** @type {Finding[]} */
-      let findings = [];
+      /** @type {CheckResult} */
+      let result = { findings: [], prompts: [] };
       let ok = true;
       if (text.trim() !== '' || contextKey) {
         try {
-          findings = await this.check(text, context);
+          result = await this.check(text, context);
         } catch {
           ok = false;
         }
@@ -271,8 +279,10 @@ export class Watcher {
       if (seq !== state.seq || this.signal.aborted) return;
       if (text.trim() === '') state.dismissed.clear();
       state.text = text;
+      state.context = context;
       state.contextKey = contextKey;
-      state.findings = findings;
+      state.findings = result.findings;
+      state.prompts = result.prompts;
       state.engineOk = ok;
       state.checked = true;
       this.hooks.result(state);

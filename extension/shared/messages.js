@@ -6,11 +6,15 @@
  *
  * Requests:
  *   {type: 'check', text, context?, to?}
- *                                -> {ok: true, findings: Finding[]} (spans in UTF-16 code units)
+ *                                -> {ok: true, findings: Finding[], prompts} (spans in UTF-16 code units)
  *     context: 'post' | 'comment' | 'message'; to: a message's recipients (display names or a group
  *     chat's name), read from the conversation header and never stored; attachments: [{kind:
  *     'image' | 'video', gps?, taken?}]. The response also carries prompts (the photo check).
  *   {type: 'photo', bytes}       -> {ok: true, gps?, taken?}  a JPEG's first bytes, never kept
+ *   {type: 'conversation', site, to}  -> {ok: true, id, dismissed, reviewed, off}
+ *     what the worker chose for a message conversation (see background/conversations.js); `to` is
+ *     hashed with a salt, never stored; id is that hash
+ *   {type: 'conversation-set', id, dismissed?: true, reviewed?: 'YYYY-MM-DD', off?: true} -> {ok: true}
  *   {type: 'guidance'}           -> {ok: true, guidance}
  *   {type: 'ping'}               -> {ok: true}
  * Worker to tabs:

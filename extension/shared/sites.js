@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * Site adapters, as data: where each supported site keeps its compose boxes and its publish or send
- * controls, and what Enter does in each compose box.
+ * Site adapters, as data: where each supported site keeps its compose boxes (posts, comments,
+ * messages, and the alt text or description of an attached photo) and its publish or send
+ * controls, what Enter does in each compose box, and where a message conversation shows who it is
+ * with.
  *
  * Gathered from public sources (extension and automation code, Bluesky's open-source app).
  * aria-labels are English UI text and change with the user's language, so roles, data-testid /
@@ -25,7 +27,9 @@
  *   site's conversation header (see content/conversation.js).
  *
  * @typedef {object} ConversationHeader  Where a message conversation shows who it is with.
- * @property {string} selector   The element holding the display name or the group chat's name.
+ * @property {string} selector   The element holding the display name or the group chat's name,
+ *   looked for in the message box's own tree first, then outwards through the shadow roots that
+ *   hold it, then the document.
  * @property {string} [attribute]  Read this attribute rather than the element's text.
  * @property {string} [prefix]     Text before the name to drop ("Messages in conversation with ").
  *
@@ -99,7 +103,9 @@ export const SITES = [
     conversation: [
       // A chat head: a dialog labelled with the conversation's name.
       { selector: '[role="dialog"][aria-label^="Chat with "]', attribute: 'aria-label', prefix: 'Chat with ' },
-      { selector: '[role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+      // Messenger inside Facebook (/messages/t/…), as on messenger.com.
+      { selector: '[role="main"][aria-label^="Conversation with "], [role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+      { selector: '[role="main"] [aria-label^="Messages in conversation with "]', attribute: 'aria-label', prefix: 'Messages in conversation with ' },
     ],
   },
   {
@@ -113,7 +119,8 @@ export const SITES = [
       { selector: '[aria-label="Press enter to send"], [aria-label="Press Enter to send"]' },
     ],
     conversation: [
-      { selector: '[role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+      { selector: '[role="main"][aria-label^="Conversation with "], [role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+      { selector: '[role="main"] [aria-label^="Messages in conversation with "]', attribute: 'aria-label', prefix: 'Messages in conversation with ' },
       { selector: '[role="main"] h1, [role="main"] h2' },
     ],
   },
@@ -122,16 +129,19 @@ export const SITES = [
     name: 'X',
     hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
     composers: [
-      { selector: '[data-testid="dmComposerTextInput"]', enterSends: true, message: true },
+      // Direct messages: Draft.js (the test id on the editor or around it), or the newer chat's textarea.
+      { selector: '[data-testid="dmComposerTextInput"][contenteditable="true"], [data-testid="dmComposerTextInput"] [contenteditable="true"], textarea[data-testid="dm-composer-textarea"]', enterSends: true, message: true },
       { selector: '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid^="tweetTextarea_"] [contenteditable="true"]', ctrlEnterSends: true },
+      // A photo's description (alt text), in the media editor; its Save is the nearest submit-like button.
+      { selector: '[data-testid="altTextInput"]' },
       { selector: '.public-DraftEditor-content[contenteditable="true"]', ctrlEnterSends: true },
     ],
     publish: [
       { selector: 'button[data-testid="tweetButton"], button[data-testid="tweetButtonInline"], [data-testid="tweetButton"], [data-testid="tweetButtonInline"]' },
-      { selector: '[data-testid="dmComposerSendButton"]' },
+      { selector: '[data-testid="dmComposerSendButton"], [data-testid="dm-composer-send-button"]' },
     ],
     conversation: [
-      { selector: '[data-testid="DmActivityContainer"] [data-testid="DM_Conversation_Header"] h2, [data-testid="DM_Conversation_Header"] h2' },
+      { selector: '[data-testid="DM_Conversation_Header"] h2, [data-testid="DM_Conversation_Header_compact"] h2' },
       { selector: '[data-testid="DmActivityContainer"] h2' },
     ],
   },
@@ -146,6 +156,8 @@ export const SITES = [
       { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true, message: true },
       // Captions in the new-post dialog; Enter is a new line.
       { selector: '[role="dialog"] [role="textbox"][contenteditable="true"]' },
+      // Alt text for each photo (the new-post dialog's accessibility settings).
+      { selector: '[role="dialog"] input[placeholder^="Write alt text"], [role="dialog"] textarea[placeholder^="Write alt text"]' },
     ],
     publish: [
       { selector: 'form button[type="submit"]' },
@@ -212,9 +224,16 @@ export const SITES = [
       { selector: 'shreddit-composer [contenteditable="true"], [contenteditable="true"][data-lexical-editor="true"]' },
       // Markdown mode: a textarea inside shreddit-markdown-composer's shadow root.
       { host: 'shreddit-markdown-composer', selector: 'textarea' },
+      // Chat (/chat/room/…): a textarea in rs-message-composer's shadow root, inside the room's.
+      { host: 'rs-message-composer, rs-message-composer-old', selector: 'textarea[name="message"]', enterSends: true, message: true },
     ],
     publish: [
       { selector: 'shreddit-composer button[type="submit"], shreddit-composer [slot="submit-button"], comment-composer-host button[type="submit"]' },
+      { selector: 'form:has(textarea[name="message"]) button[type="submit"], button[aria-label="Send message"]' },
+    ],
+    conversation: [
+      // The room's header, in the room's shadow root (a direct chat shows the other person).
+      { selector: 'rs-room-header [slot="title"], header h2, header [role="heading"]' },
     ],
   },
   {
@@ -260,9 +279,18 @@ export const SITES = [
     hosts: ['bsky.app'],
     composers: [
       { selector: '.ProseMirror[contenteditable="true"]', ctrlEnterSends: true },
+      // Alt text for a photo ("Add alt text" dialog; its Save is the nearest submit-like button).
+      { selector: 'textarea[aria-label="Alt text"]' },
+      // Chat (/messages/…): a plain autosizing textarea; Enter sends.
+      { selector: 'textarea[placeholder="Write a message"], textarea[dirname]', enterSends: true, message: true },
     ],
     publish: [
       { selector: '[data-testid="composerPublishBtn"]' },
+      { selector: '[role="button"][aria-label="Send message"], button[aria-label="Send message"]' },
+    ],
+    conversation: [
+      // The chat's header: the profile link beside the "Chat settings" menu, display name first.
+      { selector: 'div:has(> div > [aria-label="Chat settings"]) > a[href^="/profile/"] [dir="auto"]' },
     ],
   },
 ];

@@ -57,6 +57,7 @@ if [ $# -gt 0 ]; then
 else
   # Fixture self-test first (no extension), then the extension specs.
   SPECS=(specs/fixtures.selftest.mjs specs/sites.test.mjs specs/first-post.test.mjs specs/generic.test.mjs specs/popup-options.test.mjs specs/review.test.mjs
+         specs/messages.test.mjs specs/attachments.test.mjs specs/privacy-messages.test.mjs
          specs/hardening.test.mjs specs/integrity.test.mjs specs/firefox.test.mjs)
 fi
 start=$(date +%s)

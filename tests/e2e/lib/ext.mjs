@@ -111,7 +111,8 @@ export const cardOpen = (page) => page.evaluate((sel) => {
 // Viewport rect of `token` inside the editor, computed by the test itself
 // (a Range over the editor's text nodes, or a mirror for textareas).
 export const tokenRect = (page, editorSel, token) => page.evaluate(([sel, tok]) => {
-  const el = document.querySelector(sel);
+  // The fixture's own editor when the selector does not reach it (an editor in a shadow root).
+  const el = document.querySelector(sel) || (window.__editorElement && window.__editorElement());
   if (!el) return null;
   const pick = (rects) => {
     const list = [...rects].filter((r) => r.width > 0 && r.height > 0);
@@ -223,7 +224,7 @@ export const marks = (page) => page.evaluate(() => {
 });
 
 export const foreignEditorNodes = (page, editorSel) => page.evaluate((sel) => {
-  const el = document.querySelector(sel);
+  const el = document.querySelector(sel) || (window.__editorElement && window.__editorElement());
   const inside = el ? [...el.querySelectorAll('*')].filter((e) => e.tagName.includes('-') || e.tagName === 'MARK' ||
     [...e.attributes].some((a) => /postcare/i.test(a.name + a.value))).map((e) => e.outerHTML.slice(0, 120)) : [];
   return { recorded: window.__foreignEditorNodes || [], present: inside };

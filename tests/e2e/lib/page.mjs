@@ -41,8 +41,11 @@ export async function focusEditor(page, s) {
   const editor = page.locator(s.editor).first();
   await editor.click();
   await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    const a = document.activeElement;
+    // The fixture's own editor element (it may sit in a shadow root), and the focused element
+    // through shadow roots.
+    const el = window.__editorElement ? window.__editorElement() : document.querySelector(sel);
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
     return !!el && !!a && (a === el || el.contains(a));
   }, s.editor, { timeout: 5000 });
 }
@@ -61,7 +64,7 @@ export const modelText = (page) => page.evaluate(() => window.__modelText());
 export const domText = (page) => page.evaluate(() => window.__domText());
 export const posts = (page) => page.evaluate(() => window.__posts.slice());
 export const activeIsEditor = (page, s) => page.evaluate((sel) => {
-  const el = document.querySelector(sel);
+  const el = window.__editorElement ? window.__editorElement() : document.querySelector(sel);
   let a = document.activeElement;
   while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
   return !!el && !!a && (a === el || el.contains(a));

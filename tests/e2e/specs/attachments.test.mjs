@@ -1,19 +1,24 @@
 // Issue 11 §2: a photo or video attached through a file input near the compose box, pasted into
 // it or dropped on it is part of the check: words pointing to a care setting make it a warning,
-// and a photo that carries its location is a caution. The photo's bytes are never stored.
+// and a photo that carries its location is a caution. Any attached photo is held once on Post or
+// Send for the photo question ("It doesn't — post" or "Edit post"). The photo's bytes are never
+// stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, REPO } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor } from '../lib/page.mjs';
-import { waitReady, waitWarn, settle, badge } from '../lib/ext.mjs';
-import { surfaceById } from '../fixtures/surfaces.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText, pressPublishKey } from '../lib/page.mjs';
+import { waitReady, waitWarn, settle, badge, waitReview, clickReviewButton, reviewOpen, REVIEW } from '../lib/ext.mjs';
+import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
 
 const T = { timeout: 45000 };
 const WITH_GPS = [...readFileSync(join(REPO, 'tests/fixtures/photo-with-gps.jpg'))];
 const WITHOUT_GPS = [...readFileSync(join(REPO, 'tests/fixtures/photo-without-gps.jpg'))];
 const CARE_WORDS = 'Look at them go at the day centre today!';
+const HARMLESS = 'Sunset over the Forth tonight';
+const HOW = { input: 'chosen through a file input', paste: 'pasted', drop: 'dropped' };
+const SURFACES = [['facebook-post', 'input'], ['instagram-dm', 'paste'], ['whatsapp', 'drop'], ['x', 'input']];
 
 let h;
 before(async () => {
@@ -41,6 +46,8 @@ const attach = (page, s, how, bytes) => page.evaluate(([sel, how, bytes]) => {
     input.accept = 'image/*,video/*';
     editor.parentElement.append(input);
     input.files = data.files;
+    // As a browser does when files are chosen: input (composed), then change.
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   } else if (how === 'paste') {
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
@@ -54,14 +61,61 @@ const storageDump = () => h.worker.evaluate(async () => JSON.stringify({
   session: chrome.storage.session ? await chrome.storage.session.get(null) : {},
 }));
 
-for (const [id, how] of [['facebook-post', 'input'], ['instagram-dm', 'paste'], ['whatsapp', 'drop'], ['x', 'input']]) {
-  test(`${id}: a photo ${how === 'input' ? 'chosen through a file input' : how === 'paste' ? 'pasted' : 'dropped'} with words about a care setting is a warning`, T, async () => {
+/** What the review dialog shows: its photo question, its groups and its buttons. */
+const dialog = (page) => page.evaluate((sel) => {
+  const d = document.querySelector('postcare-ui').shadowRoot.querySelector(sel);
+  return {
+    prompts: [...d.querySelectorAll('[data-postcare="prompt"]')].map((p) => p.textContent),
+    groups: [...d.querySelectorAll('[data-postcare="group"]')].map((g) => g.getAttribute('data-rule')),
+    buttons: [...d.querySelectorAll('button')].filter((b) => !b.hidden).map((b) => b.textContent.trim()),
+  };
+}, REVIEW);
+
+for (const [id, how] of SURFACES) {
+  test(`${id}: a photo ${HOW[how]} with harmless words is held once for the photo question`, T, async () => {
+    const { page, s } = await open(id);
+    await typeText(page, s, HARMLESS);
+    const quiet = await settle(page);
+    assert.equal(quiet?.count ?? 0, 0, 'harmless words alone are quiet');
+    await attach(page, s, how, WITHOUT_GPS);
+    await sleep(300);
+    await clickPublish(page, s);
+    await waitReview(page);
+    const d = await dialog(page);
+    assert.equal(d.prompts.length, 1, 'the photo question is asked');
+    assert.match(d.prompts[0], /Does this show anyone you support/);
+    assert.deepEqual(d.groups, [], 'the photo alone is no finding');
+    assert.deepEqual(d.buttons, ['Edit post', "It doesn't — post"]);
+    await sleep(200);
+    assert.deepEqual(await posts(page), [], 'nothing posted while the question is open');
+    await clickReviewButton(page, 'Edit post');
+    await waitFor(() => activeIsEditor(page, s), { message: 'focus back in the box', timeout: 2000 });
+    assert.deepEqual(await posts(page), [], '"Edit post" posts nothing');
+    assert.equal(await modelText(page), HARMLESS, 'the draft is as typed');
+    await clickPublish(page, s);
+    await waitReview(page);
+    await clickReviewButton(page, "It doesn't — post");
+    await waitFor(async () => (await posts(page)).length >= 1, { message: 'posted after "It doesn\'t — post"', timeout: 3000 });
+    await sleep(500);
+    assert.deepEqual(await posts(page), [HARMLESS], 'posted exactly once, as typed');
+    assert.equal(await reviewOpen(page), false);
+    await page.close();
+  });
+
+  test(`${id}: a photo ${HOW[how]} with words about a care setting is a warning`, T, async () => {
     const { page, s } = await open(id);
     await typeText(page, s, CARE_WORDS);
     await settle(page);
     const before = (await badge(page))?.warn ?? 0;
     await attach(page, s, how, WITHOUT_GPS);
     await waitWarn(page, { min: before + 1 });
+    await clickPublish(page, s);
+    await waitReview(page);
+    const d = await dialog(page);
+    assert.ok(d.groups.includes('confidentiality.photo-in-a-care-setting'), `the photo finding shows as usual: ${d.groups}`);
+    assert.ok(d.buttons.includes('Post anyway') && d.buttons.includes('Edit post'), `buttons: ${d.buttons}`);
+    await clickReviewButton(page, 'Edit post');
+    assert.deepEqual(await posts(page), []);
     await page.close();
   });
 }
@@ -78,3 +132,45 @@ test('a photo that carries its location is a caution, and its bytes are never st
   assert.ok(!dump.includes('Exif') && !dump.includes('255,216') && dump.length < 4000, 'no image bytes in storage');
   await page.close();
 });
+
+// Every message fixture: a photo pasted into the box, dropped on it, or chosen through a file input
+// beside it is part of the draft (the photo question on Send proves the box has it).
+const attachToFocused = (page, how, bytes) => page.evaluate(([how, bytes]) => {
+  let editor = document.activeElement;
+  while (editor && editor.shadowRoot && editor.shadowRoot.activeElement) editor = editor.shadowRoot.activeElement;
+  const data = new DataTransfer();
+  data.items.add(new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }));
+  if (how === 'input') {
+    const input = document.createElement('input');
+    input.type = 'file';
+    editor.parentElement.append(input);
+    input.files = data.files;
+    // As a browser does when files are chosen: input (composed), then change.
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  } else if (how === 'paste') {
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  } else {
+    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+  }
+}, [how, bytes]);
+
+for (const s of surfaces.filter((x) => x.partner)) {
+  test(`${s.id}: a photo pasted, dropped or chosen through a file input is asked about on Send`, T, async () => {
+    for (const how of ['paste', 'drop', 'input']) {
+      const { page } = await open(s.id);
+      await page.locator(s.editor).first().click();
+      await typeText(page, s, HARMLESS);
+      await settle(page);
+      await attachToFocused(page, how, WITHOUT_GPS);
+      await sleep(300);
+      await pressPublishKey(page, s);
+      await waitReview(page).catch(() => assert.fail(`${how}: no photo question`));
+      const d = await dialog(page);
+      assert.equal(d.prompts.length, 1, `${how}: the photo question`);
+      await clickReviewButton(page, "It doesn't — post");
+      await waitFor(async () => (await posts(page)).length === 1, { message: `${how}: sent` });
+      await page.close();
+    }
+  });
+}
