@@ -79,3 +79,30 @@ export async function pressPublishKey(page, s) {
 export async function clickPublish(page, s) {
   await page.locator(s.publish).first().click();
 }
+
+/** Shows `name` in the fixture's conversation header (through a locator: it pierces shadow roots). */
+export const showPartner = (page, s, name) => page.locator(s.partner.selector).first().evaluate((el, [p, n]) => {
+  if (p.attribute) el.setAttribute(p.attribute, `${p.prefix || ''}${n}`);
+  if (!p.attribute || el.textContent.trim() === p.name) el.textContent = n;
+}, [s.partner, name]);
+
+/** Attaches the JPEG to the focused box: pasted, dropped, or through a file input beside it. */
+export const attachToFocused = (page, how, bytes) => page.evaluate(([how, bytes]) => {
+  let editor = document.activeElement;
+  while (editor && editor.shadowRoot && editor.shadowRoot.activeElement) editor = editor.shadowRoot.activeElement;
+  const data = new DataTransfer();
+  data.items.add(new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }));
+  if (how === 'input') {
+    const input = document.createElement('input');
+    input.type = 'file';
+    editor.parentElement.append(input);
+    input.files = data.files;
+    // As a browser does when files are chosen: input (composed), then change.
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  } else if (how === 'paste') {
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  } else {
+    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+  }
+}, [how, bytes]);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, REPO } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText, pressPublishKey } from '../lib/page.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText, pressPublishKey, attachToFocused, focusEditor } from '../lib/page.mjs';
 import { waitReady, waitWarn, settle, badge, waitReview, clickReviewButton, reviewOpen, REVIEW } from '../lib/ext.mjs';
 import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
 
@@ -35,26 +35,10 @@ async function open(id) {
 }
 
 /** Attaches a JPEG to the compose box the way a site does: through a file input beside it, by pasting, or by dropping. */
-const attach = (page, s, how, bytes) => page.evaluate(([sel, how, bytes]) => {
-  const editor = document.querySelector(sel);
-  const file = new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' });
-  const data = new DataTransfer();
-  data.items.add(file);
-  if (how === 'input') {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = 'image/*,video/*';
-    editor.parentElement.append(input);
-    input.files = data.files;
-    // As a browser does when files are chosen: input (composed), then change.
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  } else if (how === 'paste') {
-    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  } else {
-    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }
-}, [s.editor, how, bytes]);
+async function attach(page, s, how, bytes) {
+  await focusEditor(page, s);
+  await attachToFocused(page, how, bytes);
+}
 
 const storageDump = () => h.worker.evaluate(async () => JSON.stringify({
   local: await chrome.storage.local.get(null),
@@ -135,26 +119,6 @@ test('a photo that carries its location is a caution, and its bytes are never st
 
 // Every message fixture: a photo pasted into the box, dropped on it, or chosen through a file input
 // beside it is part of the draft (the photo question on Send proves the box has it).
-const attachToFocused = (page, how, bytes) => page.evaluate(([how, bytes]) => {
-  let editor = document.activeElement;
-  while (editor && editor.shadowRoot && editor.shadowRoot.activeElement) editor = editor.shadowRoot.activeElement;
-  const data = new DataTransfer();
-  data.items.add(new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }));
-  if (how === 'input') {
-    const input = document.createElement('input');
-    input.type = 'file';
-    editor.parentElement.append(input);
-    input.files = data.files;
-    // As a browser does when files are chosen: input (composed), then change.
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  } else if (how === 'paste') {
-    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
-  } else {
-    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
-  }
-}, [how, bytes]);
-
 for (const s of surfaces.filter((x) => x.partner)) {
   test(`${s.id}: a photo pasted, dropped or chosen through a file input is asked about on Send`, T, async () => {
     for (const how of ['paste', 'drop', 'input']) {

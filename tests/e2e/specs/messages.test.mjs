@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, focusEditor } from '../lib/page.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, focusEditor, showPartner } from '../lib/page.mjs';
 import { waitReady, waitWarn, settle, badge, openCardOn, assertQuiet, waitReview, clickReviewButton, reviewOpen, foreignEditorNodes, REVIEW } from '../lib/ext.mjs';
 import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
 import { SITES } from '../../../extension/shared/sites.js';
@@ -31,13 +31,7 @@ async function openConversation(id, name) {
   const s = surfaceById(id);
   const page = await openSurface(h.context, s);
   await waitReady(page);
-  if (name) {
-    // Through a locator: its CSS reaches headers inside shadow roots too.
-    await page.locator(s.partner.selector).first().evaluate((el, [p, n]) => {
-      if (p.attribute) el.setAttribute(p.attribute, `${p.prefix || ''}${n}`);
-      if (!p.attribute || el.textContent.trim() === p.name) el.textContent = n;
-    }, [s.partner, name]);
-  }
+  if (name) await showPartner(page, s, name);
   await page.click(s.editor);
   return { page, s };
 }

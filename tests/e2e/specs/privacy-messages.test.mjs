@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, REPO } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey } from '../lib/page.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, showPartner, attachToFocused } from '../lib/page.mjs';
 import { waitReady, waitWarn, settle, reviewOpen, clickReviewButton, REVIEW } from '../lib/ext.mjs';
 import { surfaces } from '../fixtures/surfaces.mjs';
 
@@ -22,33 +22,6 @@ before(async () => {
   await h.worker.evaluate((w) => chrome.storage.local.set({ watchlist: w }), [WATCHED]);
 });
 after(async () => { await h?.close(); });
-
-/** Shows `name` in the fixture's conversation header (through a locator: it pierces shadow roots). */
-const showPartner = (page, s, name) => page.locator(s.partner.selector).first().evaluate((el, [p, n]) => {
-  if (p.attribute) el.setAttribute(p.attribute, `${p.prefix || ''}${n}`);
-  if (!p.attribute || el.textContent.trim() === p.name) el.textContent = n;
-}, [s.partner, name]);
-
-/** Attaches the JPEG to the focused box: pasted, dropped, or through a file input beside it. */
-const attach = (page, how, bytes) => page.evaluate(([how, bytes]) => {
-  let editor = document.activeElement;
-  while (editor && editor.shadowRoot && editor.shadowRoot.activeElement) editor = editor.shadowRoot.activeElement;
-  const data = new DataTransfer();
-  data.items.add(new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }));
-  if (how === 'input') {
-    const input = document.createElement('input');
-    input.type = 'file';
-    editor.parentElement.append(input);
-    input.files = data.files;
-    // As a browser does when files are chosen: input (composed), then change.
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  } else if (how === 'paste') {
-    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
-  } else {
-    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
-  }
-}, [how, bytes]);
 
 /** Sends the draft, answering the review dialog if it asks (and ticking "don't ask again" when offered). */
 async function send(page, s) {
@@ -83,7 +56,7 @@ test('storage holds no recipient names but the watch-list, and no image bytes', 
         }), { message: `${s.id}: the banner, to dismiss` });
       }
       await typeText(page, s, 'Lovely to see you earlier');
-      await attach(page, ways[i % ways.length], PHOTO);
+      await attachToFocused(page, ways[i % ways.length], PHOTO);
       await settle(page);
       await send(page, s);
       await sleep(200);
