@@ -17,9 +17,9 @@ import { readDraft, offsetOf, isTextControl } from './text.js';
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /** @typedef {import('../shared/sites.js').Composer} Composer */
 /**
- * Where a draft is going (a message and its recipients: display names or a group chat's name), and
- * what is attached to it.
- * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[]}} DraftContext
+ * Where a draft is going (a message and its recipients: display names or a group chat's name), what
+ * is attached to it, and the place it is tagged with.
+ * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[], location?: string}} DraftContext
  */
 /** @typedef {{id: string, title: string, message: string}} Prompt  a question asked of the draft, not a finding (the photo check) */
 /** @typedef {{findings: Finding[], prompts: Prompt[]}} CheckResult */
@@ -50,6 +50,8 @@ export class EditorState {
     /** The context (recipients, attachments) the current findings belong to, and as a key. @type {DraftContext} */
     this.context = {};
     this.contextKey = '';
+    /** The key of the draft's context as it is now (the watcher reads it from the page). */
+    this.contextNow = () => this.contextKey;
     /** Photos and videos attached to this draft (their kind and metadata, never their bytes). @type {import('./attachments.js').Attachment[]} */
     this.attachments = [];
     /** @type {Finding[]} */
@@ -95,9 +97,10 @@ export class EditorState {
     return this.open().filter((f) => f.severity === 'warn');
   }
 
-  /** True when the findings belong to the editor's current text. */
+  /** True when the findings belong to the editor's current text and context (a place tagged, a
+   * conversation switched, since the last check leave them stale). */
   fresh() {
-    return this.checked && readDraft(this.el).text === this.text;
+    return this.checked && readDraft(this.el).text === this.text && this.contextNow() === this.contextKey;
   }
 }
 
@@ -205,6 +208,7 @@ export class Watcher {
   /** @param {HTMLElement} el @param {Composer} composer */
   track(el, composer) {
     const state = new EditorState(el, composer);
+    state.contextNow = () => contextKeyOf(this.contextOf(state));
     if (!state.textarea) {
       state.observer = new MutationObserver(() => {
         if (this.enabled) this.schedule(state);
@@ -326,8 +330,8 @@ export class Watcher {
       else if (state.textarea && this.enabled && state.checked && /** @type {HTMLTextAreaElement} */ (state.el).value !== state.text) {
         // The page set the textarea's value without an input event (e.g. cleared after sending).
         this.schedule(state, 0);
-      } else if (state.composer.message && this.enabled && state.checked) {
-        // Another conversation opened in the same message box.
+      } else if ((state.composer.message || state.composer.located) && this.enabled && state.checked) {
+        // Another conversation opened in the same message box, or another place was tagged.
         if (contextKeyOf(this.contextOf(state)) !== state.contextKey) this.schedule(state, 0);
       }
     }
