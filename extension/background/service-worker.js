@@ -62,7 +62,8 @@ const CONTEXTS = ['post', 'comment', 'message'];
 
 /**
  * Where a draft is going, from a check request: a message's recipients (names read from the
- * conversation header, matched against the watch-list here and never kept).
+ * conversation header, matched against the watch-list here and never kept), what is attached, and
+ * the place it is tagged with (read from the composer, never kept either).
  * @param {any} msg
  */
 function draftContext(msg) {
@@ -75,7 +76,8 @@ function draftContext(msg) {
       ...(a.gps && Number.isFinite(a.gps.lat) && Number.isFinite(a.gps.lon) ? { gps: { lat: a.gps.lat, lon: a.gps.lon } } : {}),
       ...(typeof a.taken === 'string' ? { taken: a.taken.slice(0, 32) } : {}),
     }));
-  return { context, to, attachments };
+  const location = typeof msg.location === 'string' && msg.location.trim() ? { location: msg.location.slice(0, 200) } : {};
+  return { context, to, attachments, ...location };
 }
 
 /** @param {any} msg */

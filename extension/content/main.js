@@ -23,6 +23,7 @@ import { CardHandler } from './hover.js';
 import { Guard } from './guard.js';
 import { applyAll } from './suggest.js';
 import { recipientsFor } from './conversation.js';
+import { locationFor } from './location.js';
 import { describe, watchAttachments } from './attachments.js';
 import { Conversations, today, watchedConversation } from './conversations.js';
 import { holds } from './asks.js';
@@ -124,7 +125,9 @@ function main() {
       contextOf: (state) => {
         const to = recipientsFor(site, state.composer, state.el);
         const attachments = state.attachments.length ? { attachments: state.attachments } : {};
-        return to ? { context: 'message', to, ...attachments } : attachments;
+        if (to) return { context: 'message', to, ...attachments };
+        const location = locationFor(site, state.composer, state.el);
+        return location ? { ...attachments, location } : attachments;
       },
       owns: (node) => ui.owns(node),
       signal,

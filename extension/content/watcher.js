@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Editor discovery and scheduling. Finds compose boxes (focus and input events, a sweep on DOM
- * changes), re-checks them on input and on DOM mutations inside the editor (Lexical's undo fires
+ * changes that also walks open shadow roots, within a budget, on sites whose boxes live in them), re-checks them on input and on DOM mutations inside the editor (Lexical's undo fires
  * no input event), and keeps each one's findings. Editors the page replaces or removes (single
  * page navigation) are dropped on the next sweep. What is shown for the findings is the view's
  * job (view.js): the watcher tells it through its hooks.
@@ -17,9 +17,9 @@ import { readDraft, offsetOf, isTextControl } from './text.js';
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /** @typedef {import('../shared/sites.js').Composer} Composer */
 /**
- * Where a draft is going (a message and its recipients: display names or a group chat's name), and
- * what is attached to it.
- * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[]}} DraftContext
+ * Where a draft is going (a message and its recipients: display names or a group chat's name), what
+ * is attached to it, and the place it is tagged with.
+ * @typedef {{context?: 'post' | 'comment' | 'message', to?: string[], attachments?: import('./attachments.js').Attachment[], location?: string}} DraftContext
  */
 /** @typedef {{id: string, title: string, message: string}} Prompt  a question asked of the draft, not a finding (the photo check) */
 /** @typedef {{findings: Finding[], prompts: Prompt[]}} CheckResult */
@@ -34,6 +34,36 @@ const DEBOUNCE_MS = 12;
  */
 const contextKeyOf = (context) => ((context.to && context.to.length) || (context.attachments && context.attachments.length) ? JSON.stringify(context) : '');
 const SWEEP_MS = 600;
+/** Most elements one walk for compose boxes in shadow roots looks at, and how often it walks. */
+const SHADOW_WALK_ELEMENTS = 20000;
+const SHADOW_WALK_MS = 2000;
+
+/**
+ * The open shadow roots under `root`, nested ones too: a walk that stops after `budget` elements,
+ * so that a huge page costs no more than a large one.
+ * @param {Document | ShadowRoot} root
+ * @param {number} [budget]
+ * @returns {ShadowRoot[]}
+ */
+function openShadowRoots(root, budget = SHADOW_WALK_ELEMENTS) {
+  /** @type {ShadowRoot[]} */
+  const found = [];
+  /** @type {(Document | ShadowRoot)[]} */
+  const queue = [root];
+  let seen = 0;
+  for (let i = 0; i < queue.length && seen < budget; i++) {
+    const walker = document.createTreeWalker(queue[i], NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node && seen < budget; node = walker.nextNode()) {
+      seen++;
+      const shadow = /** @type {Element} */ (node).shadowRoot;
+      if (shadow) {
+        found.push(shadow);
+        queue.push(shadow);
+      }
+    }
+  }
+  return found;
+}
 
 /** Per-editor state. */
 export class EditorState {
@@ -50,6 +80,8 @@ export class EditorState {
     /** The context (recipients, attachments) the current findings belong to, and as a key. @type {DraftContext} */
     this.context = {};
     this.contextKey = '';
+    /** The key of the draft's context as it is now (the watcher reads it from the page). */
+    this.contextNow = () => this.contextKey;
     /** Photos and videos attached to this draft (their kind and metadata, never their bytes). @type {import('./attachments.js').Attachment[]} */
     this.attachments = [];
     /** @type {Finding[]} */
@@ -95,9 +127,10 @@ export class EditorState {
     return this.open().filter((f) => f.severity === 'warn');
   }
 
-  /** True when the findings belong to the editor's current text. */
+  /** True when the findings belong to the editor's current text and context (a place tagged, a
+   * conversation switched, since the last check leave them stale). */
   fresh() {
-    return this.checked && readDraft(this.el).text === this.text;
+    return this.checked && readDraft(this.el).text === this.text && this.contextNow() === this.contextKey;
   }
 }
 
@@ -150,6 +183,9 @@ export class Watcher {
     this.active = null;
     this.enabled = false;
     this.selectorAll = site.composers.filter((c) => !c.host).map((c) => c.selector).join(', ');
+    /** Compose boxes that live in a shadow root (looked for by walking the page's open shadow roots). */
+    this.hostComposers = site.composers.filter((c) => c.host);
+    this.lastShadowWalk = -Infinity;
     this.lastInputAt = 0;
     signal.addEventListener('abort', () => {
       for (const state of [...this.editors.values()]) this.untrack(state);
@@ -205,6 +241,7 @@ export class Watcher {
   /** @param {HTMLElement} el @param {Composer} composer */
   track(el, composer) {
     const state = new EditorState(el, composer);
+    state.contextNow = () => contextKeyOf(this.contextOf(state));
     if (!state.textarea) {
       state.observer = new MutationObserver(() => {
         if (this.enabled) this.schedule(state);
@@ -326,20 +363,44 @@ export class Watcher {
       else if (state.textarea && this.enabled && state.checked && /** @type {HTMLTextAreaElement} */ (state.el).value !== state.text) {
         // The page set the textarea's value without an input event (e.g. cleared after sending).
         this.schedule(state, 0);
-      } else if (state.composer.message && this.enabled && state.checked) {
-        // Another conversation opened in the same message box.
+      } else if ((state.composer.message || state.composer.located) && this.enabled && state.checked) {
+        // Another conversation opened in the same message box, or another place was tagged.
         if (contextKeyOf(this.contextOf(state)) !== state.contextKey) this.schedule(state, 0);
       }
     }
-    if (!this.enabled || !this.selectorAll) return;
+    if (!this.enabled) return;
+    this.sweepShadowRoots();
+    if (!this.selectorAll) return;
     try {
-      for (const el of document.querySelectorAll(this.selectorAll)) {
-        const state = this.stateFor(el);
-        // Message boxes are checked empty too: who the conversation is with can matter alone.
-        if (state && !state.checked && (state.composer.message || readDraft(state.el).text.trim() !== '')) this.schedule(state, 0);
-      }
+      for (const el of document.querySelectorAll(this.selectorAll)) this.noticed(el);
     } catch {
       // Unsupported selector.
+    }
+  }
+
+  /** A compose box found on the page, focused or not. @param {Element} el */
+  noticed(el) {
+    const state = this.stateFor(el);
+    // Message boxes are checked empty too: who the conversation is with can matter alone.
+    if (state && !state.checked && (state.composer.message || readDraft(state.el).text.trim() !== '')) this.schedule(state, 0);
+  }
+
+  /**
+   * Compose boxes in open shadow roots (Reddit's chat), on sites whose adapters say which element
+   * hosts them: found before they are focused, by a bounded walk at most every SHADOW_WALK_MS.
+   */
+  sweepShadowRoots() {
+    const now = performance.now();
+    if (!this.hostComposers.length || now - this.lastShadowWalk < SHADOW_WALK_MS) return;
+    this.lastShadowWalk = now;
+    for (const root of openShadowRoots(document)) {
+      for (const c of this.hostComposers) {
+        try {
+          if (root.host.matches(/** @type {string} */ (c.host))) for (const el of root.querySelectorAll(c.selector)) this.noticed(el);
+        } catch {
+          // Unsupported selector.
+        }
+      }
     }
   }
 

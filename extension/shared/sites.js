@@ -2,8 +2,8 @@
 /**
  * Site adapters, as data: where each supported site keeps its compose boxes (posts, comments,
  * messages, and the alt text or description of an attached photo) and its publish or send
- * controls, what Enter does in each compose box, and where a message conversation shows who it is
- * with.
+ * controls, what Enter does in each compose box, where a message conversation shows who it is
+ * with, and where a post's composer shows the place the worker tagged it with.
  *
  * Gathered from public sources (extension and automation code, Bluesky's open-source app).
  * aria-labels are English UI text and change with the user's language, so roles, data-testid /
@@ -25,6 +25,8 @@
  * @property {boolean} [generic]  The generic adapter (a box no site adapter claims).
  * @property {boolean} [message]  A private or direct message box: its recipient is read from the
  *   site's conversation header (see content/conversation.js).
+ * @property {boolean} [located]  A post's box: the place the worker tagged the post with is read
+ *   from the site's location tag (`Site.location`, see content/location.js).
  *
  * @typedef {object} ConversationHeader  Where a message conversation shows who it is with.
  * @property {string} selector   The element holding the display name or the group chat's name,
@@ -32,6 +34,14 @@
  *   hold it, then the document.
  * @property {string} [attribute]  Read this attribute rather than the element's text.
  * @property {string} [prefix]     Text before the name to drop ("Messages in conversation with ").
+ *
+ * @typedef {object} LocationTag  Where a post's composer shows the place chosen for it (a check-in).
+ * @property {string} selector  The element holding the place, looked for in the compose box's dialog
+ *   (or the document when the box is in none).
+ * @property {string} [marker]  The words before the place in the element's text (" is at "): the
+ *   place is what follows the last of them, up to a closing full stop; elements without them are
+ *   passed over.
+ *   An input's value is read rather than its text.
  *
  * @typedef {object} PublishControl
  * @property {string} selector
@@ -44,6 +54,7 @@
  * @property {Composer[]} composers  First match wins.
  * @property {PublishControl[]} publish
  * @property {ConversationHeader[]} [conversation]  First match wins.
+ * @property {LocationTag[]} [location]  First match wins.
  */
 
 /**
@@ -91,7 +102,7 @@ export const SITES = [
       // Messenger chat heads inside Facebook.
       { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true, message: true },
       // The post composer (Create post dialog): Enter is a new line.
-      { selector: '[role="dialog"] [role="textbox"][contenteditable="true"][data-lexical-editor="true"]' },
+      { selector: '[role="dialog"] [role="textbox"][contenteditable="true"][data-lexical-editor="true"]', located: true },
       { selector: '[role="textbox"][contenteditable="true"][data-lexical-editor="true"]' },
     ],
     publish: [
@@ -106,6 +117,12 @@ export const SITES = [
       // Messenger inside Facebook (/messages/t/…), as on messenger.com.
       { selector: '[role="main"][aria-label^="Conversation with "], [role="main"] [aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
       { selector: '[role="main"] [aria-label^="Messages in conversation with "]', attribute: 'aria-label', prefix: 'Messages in conversation with ' },
+    ],
+    location: [
+      // A check-in shows in the Create post dialog's author line: "Alex Morgan is at Sunnyside
+      // Care Home." (or "— at …" after a feeling), the place in bold.
+      { selector: '[role="dialog"] span:has(> strong), [role="dialog"] div:has(> strong)', marker: ' is at ' },
+      { selector: '[role="dialog"] span:has(> strong), [role="dialog"] div:has(> strong)', marker: ' — at ' },
     ],
   },
   {
@@ -155,7 +172,7 @@ export const SITES = [
       // Direct messages (Lexical); Enter sends.
       { selector: '[role="textbox"][contenteditable="true"][aria-label="Message"], [role="textbox"][contenteditable="true"][aria-label^="Message"]', enterSends: true, message: true },
       // Captions in the new-post dialog; Enter is a new line.
-      { selector: '[role="dialog"] [role="textbox"][contenteditable="true"]' },
+      { selector: '[role="dialog"] [role="textbox"][contenteditable="true"]', located: true },
       // Alt text for each photo (the new-post dialog's accessibility settings).
       { selector: '[role="dialog"] input[placeholder^="Write alt text"], [role="dialog"] textarea[placeholder^="Write alt text"]' },
     ],
@@ -166,6 +183,10 @@ export const SITES = [
     conversation: [
       { selector: '[aria-label^="Messages in conversation with "]', attribute: 'aria-label', prefix: 'Messages in conversation with ' },
       { selector: '[aria-label^="Conversation with "]', attribute: 'aria-label', prefix: 'Conversation with ' },
+    ],
+    location: [
+      // The new-post dialog's "Add location" field, below the caption: what is typed or chosen.
+      { selector: '[role="dialog"] input[placeholder="Add location"], [role="dialog"] input[name="creation-location-input"]' },
     ],
   },
   {

@@ -24,7 +24,7 @@ postcare: check a draft social media post against the SSSC social media guidance
 
 usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
-  postcare check --jsonl [--watch NAME]...             check JSON Lines {{\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?}} from stdin
+  postcare check --jsonl [--watch NAME]...             check JSON Lines {{\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?, \"location\"?}} from stdin
   postcare eval CORPUS.jsonl [--misses] [--rules-only] precision, recall and F1 against labelled posts
   postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
                                                        fit the learned layer (scripts/train-model.sh)
@@ -39,6 +39,7 @@ options:
   --context WHERE  post (the default), comment or message
   --to NAME        who a message goes to, or a group chat's name (repeatable)
   --attach WHAT    an attached photo or video: image, video, or a JPEG file to read its location and date from (repeatable)
+  --location PLACE the place the post is tagged with (the site's location tag or check-in)
 
 exit status: 0 no findings, 1 findings, 2 error",
         category_names()
@@ -149,6 +150,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, Stop> {
             }
             "--to" => parsed.options.to.push(it.next().ok_or("--to needs a name")?.clone()),
             "--attach" => parsed.options.attachments.push(attachment(it.next().ok_or("--attach needs image, video or a file")?)?),
+            "--location" => parsed.options.location = Some(it.next().ok_or("--location needs a place")?.clone()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}").into()),
             path if parsed.input.is_none() => parsed.input = Some(path.to_string()),
             extra => return Err(format!("unexpected argument {extra:?}").into()),
@@ -213,6 +215,7 @@ struct JsonlInput {
     context: Option<Context>,
     to: Option<Vec<String>>,
     attachments: Option<Vec<Attachment>>,
+    location: Option<String>,
 }
 
 /// One output line per input line, in order; a bad line gets an error object, never a crash.
@@ -234,6 +237,7 @@ fn check_jsonl(base: &Options, out: &mut impl Write) -> Result<u8, Stop> {
                 options.context = input.context.unwrap_or(options.context);
                 options.to = input.to.unwrap_or(options.to);
                 options.attachments = input.attachments.unwrap_or(options.attachments);
+                options.location = input.location.or(options.location);
                 // Offsets are into the text as given, so a corpus attachment description
                 // stripped from its start is added back to them.
                 let (text, options) = eval::input(&input.text, options);

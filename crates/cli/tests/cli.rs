@@ -146,6 +146,22 @@ fn an_attached_photo_is_a_prompt_not_a_finding_unless_the_words_point_to_care() 
 }
 
 #[test]
+fn a_location_tag_at_a_care_setting_makes_the_photo_a_finding() {
+    let (code, report) = json_report(&["check", "--json", "--attach", "image", "--location", "Sunnyside Care Home"], "What a day 😊");
+    assert_eq!(code, Some(1));
+    assert!(rules(&report).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    let (code, report) = json_report(&["check", "--json", "--attach", "image", "--location", "Portobello beach"], "What a day 😊");
+    assert_eq!((code, rules(&report).len()), (Some(0), 0));
+    assert_eq!(report["prompts"][0]["id"], "photo-check");
+    let input =
+        "{\"id\": 1, \"text\": \"What a day\", \"attachments\": [{\"kind\": \"image\"}], \"location\": \"Sunnyside Care Home, Paisley\"}\n";
+    let out = postcare(&["check", "--jsonl"], input.as_bytes());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rules(&line).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    assert_eq!(postcare(&["check", "--location"], b"hi").status.code(), Some(2));
+}
+
+#[test]
 fn a_photo_file_with_a_location_says_where_it_points() {
     let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/photo-with-gps.jpg");
     let (code, report) = json_report(&["check", "--json", "--attach", photo], "Sunset tonight");

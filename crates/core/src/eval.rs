@@ -7,7 +7,7 @@ use serde::Deserialize;
 use std::collections::BTreeSet;
 
 /// One labelled post, in the corpus format
-/// (`{"id", "text", "expect", "watchlist"?, "context"?, "to"?, "attachments"?}`).
+/// (`{"id", "text", "expect", "watchlist"?, "context"?, "to"?, "attachments"?, "location"?}`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct LabelledPost {
     pub id: serde_json::Value,
@@ -21,6 +21,8 @@ pub struct LabelledPost {
     pub to: Vec<String>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
 impl LabelledPost {
@@ -33,6 +35,7 @@ impl LabelledPost {
                 context: self.context,
                 to: self.to.clone(),
                 attachments: self.attachments.clone(),
+                location: self.location.clone(),
                 ..Options::default()
             },
         )

@@ -223,6 +223,10 @@ pub struct Options {
     pub to: Vec<String>,
     /// Photos and videos attached to the post.
     pub attachments: Vec<Attachment>,
+    /// The place the worker tagged the post with (the site's location tag or check-in), e.g.
+    /// "Sunnyside Care Home, Paisley". Its words count towards a photo's care setting; they are
+    /// never part of the text, so never underlined.
+    pub location: Option<String>,
     /// Leave the learned layer out and check with the rules alone (for comparing the two).
     pub rules_only: bool,
 }

@@ -27,8 +27,8 @@
 //! example
 //! can be a table that sets the context it is checked in:
 //! `{ text = "miss you x", context = "message", to = ["Jordan Mackie"], attachments = [{ kind = "image" }] }`;
-//! `examples.context`, `examples.to`, `examples.attachments` and `examples.watchlist` set it for
-//! all of a rule's examples.
+//! `examples.context`, `examples.to`, `examples.attachments`, `examples.location` and
+//! `examples.watchlist` set it for all of a rule's examples.
 //!
 //! Besides rules, a file may hold, for a signal about the whole post (`when`):
 //! - `[[prompt]]` (`id`, `when`, `title`, `text`): a question asked of every post where the
@@ -118,6 +118,11 @@ fn files() -> (Files, Files) {
 /// It is matched against who a message goes to, not the words of the post.
 pub const WORK_GROUP_LEXICON: &str = "work_group";
 
+/// The lexicon that tells a care setting in the place the worker tagged (the site's location tag:
+/// "Sunnyside Care Home, Paisley"). It is matched against the location, not the words of the post;
+/// a location that matches the watch-list counts too.
+pub const TAGGED_SETTING_LEXICON: &str = "care_place";
+
 #[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
@@ -149,6 +154,8 @@ pub struct Examples {
     pub to: Vec<String>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
 /// One example draft: its text alone, or its text with the context it is checked in.
@@ -186,6 +193,7 @@ pub struct ExampleInContext {
     pub context: Option<Context>,
     pub to: Option<Vec<String>>,
     pub attachments: Option<Vec<Attachment>>,
+    pub location: Option<String>,
     pub watchlist: Option<Vec<String>>,
 }
 
@@ -197,6 +205,7 @@ impl Examples {
             context: self.context,
             to: self.to.clone(),
             attachments: self.attachments.clone(),
+            location: self.location.clone(),
             ..Options::default()
         };
         match example {
@@ -206,6 +215,7 @@ impl Examples {
                 options.to = e.to.clone().unwrap_or(options.to);
                 options.attachments = e.attachments.clone().unwrap_or(options.attachments);
                 options.watchlist = e.watchlist.clone().unwrap_or(options.watchlist);
+                options.location = e.location.clone().or(options.location);
                 (&e.text, options)
             }
         }
@@ -366,6 +376,8 @@ pub struct RuleSet {
     lexicons: Lexicons,
     /// Index of [`WORK_GROUP_LEXICON`] among the lexicons.
     work_group: usize,
+    /// Index of [`TAGGED_SETTING_LEXICON`] among the lexicons.
+    tagged_setting: usize,
     /// Signal names by id: built-in detectors first, then lexicons.
     pub signal_names: Vec<String>,
     /// Fingerprint of the learned layer's features; a model trained on others is not used.
@@ -411,6 +423,10 @@ impl RuleSet {
             .iter()
             .position(|(n, _)| n == WORK_GROUP_LEXICON)
             .ok_or_else(|| format!("lexicon {WORK_GROUP_LEXICON} is missing"))?;
+        let tagged_setting = lexicon_sources
+            .iter()
+            .position(|(n, _)| n == TAGGED_SETTING_LEXICON)
+            .ok_or_else(|| format!("lexicon {TAGGED_SETTING_LEXICON} is missing"))?;
         let mut rules = Vec::new();
         let (mut prompts, mut notes) = (Vec::new(), Vec::new());
         for (path, source) in rule_files {
@@ -509,22 +525,26 @@ impl RuleSet {
             });
         }
         let signature = learned::signature(&signal_names);
-        Ok(RuleSet { rules, prompts, notes, lexicons, work_group, signal_names, signature, learned })
+        Ok(RuleSet { rules, prompts, notes, lexicons, work_group, tagged_setting, signal_names, signature, learned })
     }
 
     /// Which signals about the whole post hold, in [`signals::CONTEXT`] order.
     fn context(&self, options: &Options, watchlist: &Watchlist) -> PostContext {
         let in_message = options.context == Context::Message;
-        let names_a_work_group = |name: &String| {
+        let holds = |name: &str, lexicon: usize| {
             let folded = Folded::new(name);
-            self.lexicons.find(folded.as_str(), &[]).iter().any(|h| h.lexicon == self.work_group)
+            self.lexicons.find(folded.as_str(), &[]).iter().any(|h| h.lexicon == lexicon)
         };
+        let names_a_work_group = |name: &String| holds(name, self.work_group);
+        let tagged_care_setting =
+            options.location.as_deref().is_some_and(|place| holds(place, self.tagged_setting) || watchlist.matches_name(place));
         [
             in_message,
             options.to.iter().any(|name| watchlist.matches_name(name)),
             (in_message && options.to.len() > 1) || options.to.iter().any(names_a_work_group),
             !options.attachments.is_empty(),
             options.attachments.iter().any(|a| a.gps.is_some()),
+            tagged_care_setting,
         ]
     }
 
@@ -823,6 +843,7 @@ mod tests {
         let first_lexicon = signals::builtin_names().len();
         for (id, name) in set.signal_names.iter().enumerate().skip(first_lexicon) {
             let used = name == WORK_GROUP_LEXICON
+                || name == TAGGED_SETTING_LEXICON
                 || Category::ALL.iter().any(|&c| set.quiet_with(c).contains(&learned::features::signal_bucket(name)))
                 || set.rules.iter().any(|r| {
                     r.at.contains(&id)

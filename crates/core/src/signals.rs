@@ -4,7 +4,7 @@
 //! lexicon (`care_context`, `own_family`, …). Kinds are numbered once when the rule set loads.
 //!
 //! A few kinds describe the post as a whole rather than its words ([`CONTEXT`]): that it is a
-//! private message, who it goes to, what is attached. Rules use them in `with` and `without`
+//! private message, who it goes to, what is attached, where the worker tagged it. Rules use them in `with` and `without`
 //! like any other kind, and a rule anchored on one (`at`) gives a finding about the whole post.
 
 use crate::identifiers::{self, IdKind};
@@ -29,7 +29,7 @@ pub fn builtin_names() -> Vec<&'static str> {
 }
 
 /// Signal kinds about the post as a whole, in id order after [`QUOTED`].
-pub const CONTEXT: [&str; 5] = [
+pub const CONTEXT: [&str; 6] = [
     // A private or direct message.
     "in_message",
     // A message to someone on the watch-list (by display name or group name).
@@ -40,6 +40,9 @@ pub const CONTEXT: [&str; 5] = [
     "attachment",
     // An attached photo carries the place it was taken.
     "photo_location",
+    // The place the worker tagged (the site's location tag) is a care setting, or a place on the
+    // watch-list.
+    "tagged_care_setting",
 ];
 
 /// Which [`CONTEXT`] kinds hold for one post, in the same order.

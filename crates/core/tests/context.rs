@@ -1,4 +1,5 @@
-//! What the words alone do not carry: who a message goes to, and what is attached.
+//! What the words alone do not carry: who a message goes to, what is attached, and where the
+//! worker tagged it.
 
 use postcare_core::{check, Attachment, AttachmentKind, Category, Context, Gps, Options, Severity};
 
@@ -25,6 +26,8 @@ fn options_read_the_json_the_extension_and_json_lines_send() {
     assert_eq!(options.attachments[0], Attachment::new(AttachmentKind::Video));
     assert_eq!(options.attachments[1].gps, Some(Gps { lat: 1.5, lon: -2.5 }));
     assert_eq!(serde_json::from_str::<Options>("{}").unwrap().context, Context::Post);
+    let tagged: Options = serde_json::from_str(r#"{"location": "Sunnyside Care Home, Paisley"}"#).unwrap();
+    assert_eq!(tagged.location.as_deref(), Some("Sunnyside Care Home, Paisley"));
 }
 
 #[test]
@@ -86,4 +89,31 @@ fn a_photo_location_is_given_in_plain_words() {
     assert_eq!(f.severity, Severity::Caution);
     assert_eq!(f.detail.as_deref(), Some("It points to about 55.953° N, 3.188° W (taken on 24 December 2023)."));
     assert!(f.message.contains("55.953° N, 3.188° W"));
+}
+
+fn photo_tagged(location: &str) -> Options {
+    Options { attachments: vec![Attachment::new(AttachmentKind::Image)], location: Some(location.into()), ..Options::default() }
+}
+
+#[test]
+fn a_photo_tagged_at_a_care_setting_is_a_finding_about_the_post() {
+    let report = check("What a lovely afternoon 😊", &photo_tagged("Sunnyside Care Home, Paisley"));
+    let f = report.findings.iter().find(|f| f.rule == "confidentiality.photo-in-a-care-setting").expect("photo finding");
+    assert_eq!((f.severity, f.about_post, f.start, f.end), (Severity::Warn, true, 0, 0), "never underlined: the place is not in the text");
+    assert!(report.findings.iter().all(|f| f.about_post), "{:?}", report.findings);
+    assert_eq!(report.prompts.len(), 1, "the photo question still stands");
+    // A place on the watch-list counts as well.
+    let watched = Options { watchlist: vec!["Seaforth House".into()], ..photo_tagged("Seaforth House") };
+    assert!(rules("Garden party 🌷", &watched).contains(&"confidentiality.photo-in-a-care-setting"));
+}
+
+#[test]
+fn a_photo_tagged_somewhere_else_is_only_the_photo_question() {
+    let report = check("What a lovely afternoon 😊", &photo_tagged("Portobello beach"));
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.prompts.len(), 1);
+    // A care setting tagged on a post without a photo is not a photo finding, and the place's
+    // words are never checked as the post's.
+    let no_photo = Options { location: Some("Sunnyside Care Home, Paisley".into()), ..Options::default() };
+    assert!(check("What a lovely afternoon 😊", &no_photo).findings.is_empty());
 }

@@ -34,7 +34,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 ///
 /// `options` is `{ watchlist?: string[], disabled?: string[], context?: "post" | "comment" |
 /// "message", to?: string[], attachments?: [{ kind: "image" | "video", gps?: { lat, lon },
-/// taken?: string }] }`; `undefined` or `null` means the defaults.
+/// taken?: string }], location?: string }`; `undefined` or `null` means the defaults.
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     if !postcare_core::rules::files_installed() {

@@ -106,3 +106,17 @@ export const attachToFocused = (page, how, bytes) => page.evaluate(([how, bytes]
     editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
   }
 }, [how, bytes]);
+
+/**
+ * Tags the fixture's post with a place as the site shows a chosen location: a check-in line in the
+ * composer ("… is at <place>."), or the value of its location field.
+ */
+export async function tagPlace(page, s, place) {
+  const el = page.locator(s.place.selector).first();
+  if (!s.place.line) return el.fill(place);
+  return el.evaluate((node, [line, name]) => {
+    const strong = document.createElement('strong');
+    strong.textContent = name;
+    node.replaceChildren(line, strong, '.');
+  }, [s.place.line, place]);
+}

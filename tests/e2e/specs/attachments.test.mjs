@@ -1,14 +1,14 @@
 // Issue 11 §2: a photo or video attached through a file input near the compose box, pasted into
 // it or dropped on it is part of the check: words pointing to a care setting make it a warning,
-// and a photo that carries its location is a caution. Any attached photo is held once on Post or
-// Send for the photo question ("It doesn't — post" or "Edit post"). The photo's bytes are never
-// stored.
+// and so does the site's location tag when it is a care setting; a photo that carries its location
+// is a caution. Any attached photo is held once on Post or Send for the photo question ("It doesn't
+// — post" or "Edit post"). The photo's bytes are never stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, REPO } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText, pressPublishKey, attachToFocused, focusEditor } from '../lib/page.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, clickPublish, activeIsEditor, modelText, pressPublishKey, attachToFocused, focusEditor, tagPlace } from '../lib/page.mjs';
 import { waitReady, waitWarn, settle, badge, waitReview, clickReviewButton, reviewOpen, REVIEW } from '../lib/ext.mjs';
 import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
 
@@ -100,6 +100,41 @@ for (const [id, how] of SURFACES) {
     assert.ok(d.buttons.includes('Post anyway') && d.buttons.includes('Edit post'), `buttons: ${d.buttons}`);
     await clickReviewButton(page, 'Edit post');
     assert.deepEqual(await posts(page), []);
+    await page.close();
+  });
+}
+
+// The place the post is tagged with (Facebook's check-in line, Instagram's "Add location" field):
+// a care home there makes a photo with harmless words a warning; a beach leaves the photo question.
+for (const [id, how] of [['facebook-post', 'input'], ['instagram-post', 'paste']]) {
+  const tagged = async (place) => {
+    const { page, s } = await open(id);
+    await typeText(page, s, 'What a lovely afternoon');
+    await settle(page);
+    await attach(page, s, how, WITHOUT_GPS);
+    await tagPlace(page, s, place);
+    await sleep(300);
+    await clickPublish(page, s);
+    await waitReview(page);
+    return { page, s, d: await dialog(page) };
+  };
+
+  test(`${id}: a photo with harmless words, tagged at a care home, is a warning`, T, async () => {
+    const { page, d } = await tagged('Sunnyside Care Home, Paisley');
+    assert.ok(d.groups.includes('confidentiality.photo-in-a-care-setting'), `the photo finding: ${d.groups}`);
+    assert.ok(d.buttons.includes('Post anyway') && d.buttons.includes('Edit post'), `buttons: ${d.buttons}`);
+    await clickReviewButton(page, 'Edit post');
+    assert.deepEqual(await posts(page), []);
+    assert.equal((await badge(page))?.warn, 1, 'one warning on the badge, about the photo');
+    await page.close();
+  });
+
+  test(`${id}: a photo tagged at a beach is only the photo question`, T, async () => {
+    const { page, d } = await tagged('Portobello beach');
+    assert.deepEqual(d.groups, [], 'no finding');
+    assert.equal(d.prompts.length, 1, 'the photo question');
+    await clickReviewButton(page, "It doesn't — post");
+    await waitFor(async () => (await posts(page)).length === 1, { message: 'posted' });
     await page.close();
   });
 }

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/harness.mjs';
-import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, focusEditor, showPartner } from '../lib/page.mjs';
+import { openSurface, typeText, waitFor, sleep, posts, pressPublishKey, focusEditor, showPartner, activeIsEditor } from '../lib/page.mjs';
 import { waitReady, waitWarn, settle, badge, openCardOn, assertQuiet, waitReview, clickReviewButton, reviewOpen, foreignEditorNodes, REVIEW } from '../lib/ext.mjs';
 import { surfaceById, surfaces } from '../fixtures/surfaces.mjs';
 import { SITES } from '../../../extension/shared/sites.js';
@@ -212,3 +212,16 @@ for (const s of surfaces.filter((x) => x.partner)) {
     await page.close();
   });
 }
+
+// Reddit's chat box sits in nested shadow roots, where the page-wide look for compose boxes walks
+// too: the conversation warns as soon as it is open, before the box is focused.
+test('reddit-chat: a watched partner is a warning before the box is focused', T, async () => {
+  await setWatchlist(['Morag Kerr']);
+  const s = surfaceById('reddit-chat');
+  const page = await openSurface(h.context, s, { focus: false });
+  await waitReady(page);
+  await showPartner(page, s, 'Morag Kerr');
+  await waitFor(() => bannerOf(page, s.editor), { message: 'the banner above the box', timeout: 8000 });
+  assert.equal(await activeIsEditor(page, s), false, 'the box was never focused');
+  await page.close();
+});
