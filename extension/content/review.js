@@ -43,6 +43,7 @@ const CSS = `
 .review .group .kind { font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; color: #8c1d18; margin: 0; }
 .review .group.caution .kind { color: #6b4500; }
 .review .group p { margin: 2px 0; }
+.review .group summary { cursor: pointer; font-size: 13px; margin: 2px 0; }
 .review .found q { quotes: "“" "”"; font-weight: 700; background: #fff; border-bottom: 2px solid #b3261e; padding: 0 2px; }
 .review .group.caution .found q { border-bottom-style: dotted; border-bottom-color: #8a5a00; }
 .review .groups:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
@@ -80,7 +81,15 @@ function groupList(findings, text) {
     why.append(el('strong', {}, `${t('cardWhy')}: `), g.why);
     const instead = el('p');
     instead.append(el('strong', {}, `${t('cardInstead')}: `), g.instead);
-    li.append(why, instead);
+    if (g.severity === 'warn') {
+      li.append(why, instead);
+    } else {
+      // A caution is worth a look, not a stop: its why and what-to-do open on request, so the
+      // warnings stay readable at a glance.
+      const more = el('details');
+      more.append(el('summary', {}, t('reviewCautionMore')), why, instead);
+      li.append(more);
+    }
     list.append(li);
   }
   return list;
