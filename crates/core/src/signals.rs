@@ -145,6 +145,17 @@ impl Signals {
 
     /// Any span of `kind` overlapping `[start, end)` other than `except`.
     pub fn any_in(&self, kind: usize, start: usize, end: usize, except: Span) -> bool {
+        self.any_overlapping(kind, start, end, |s| *s != except)
+    }
+
+    /// Any span of `kind` overlapping `[start, end)` that does not overlap `anchor`.
+    pub fn any_apart(&self, kind: usize, start: usize, end: usize, anchor: Span) -> bool {
+        self.any_overlapping(kind, start, end, |s| s.end <= anchor.start || s.start >= anchor.end)
+    }
+
+    /// Any span of `kind` overlapping `[start, end)` that `keep` accepts. A kind about the post as a
+    /// whole (who it goes to, an attachment) holds everywhere, apart from any words.
+    fn any_overlapping(&self, kind: usize, start: usize, end: usize, keep: impl Fn(&Span) -> bool) -> bool {
         if self.whole_post[kind] {
             return true;
         }
@@ -153,19 +164,7 @@ impl Signals {
         // within that distance before `start` can overlap.
         let from = spans.partition_point(|s| s.start + self.longest[kind] < start);
         let upto = spans.partition_point(|s| s.start < end);
-        spans[from..upto.max(from)].iter().any(|s| s.end > start && *s != except)
-    }
-
-    /// Any span of `kind` overlapping `[start, end)` that does not overlap `anchor`.
-    pub fn any_apart(&self, kind: usize, start: usize, end: usize, anchor: Span) -> bool {
-        if self.whole_post[kind] {
-            // About the post as a whole (who it goes to, an attachment): apart from any words.
-            return true;
-        }
-        let spans = &self.by_kind[kind];
-        let from = spans.partition_point(|s| s.start + self.longest[kind] < start);
-        let upto = spans.partition_point(|s| s.start < end);
-        spans[from..upto.max(from)].iter().any(|s| s.end > start && (s.end <= anchor.start || s.start >= anchor.end))
+        spans[from..upto.max(from)].iter().any(|s| s.end > start && keep(s))
     }
 
     /// The sentence containing byte `at`.
