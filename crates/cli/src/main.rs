@@ -26,7 +26,7 @@ usage:
   postcare check [FILE|-] [--json] [--watch NAME]...   check one draft (stdin when no FILE or -)
   postcare check --jsonl [--watch NAME]...             check JSON Lines {{\"id\", \"text\", \"watchlist\"?, \"context\"?, \"to\"?, \"attachments\"?, \"location\"?}} from stdin
   postcare eval CORPUS.jsonl [--misses] [--rules-only] precision, recall and F1 against labelled posts
-  postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl]
+  postcare train CORPUS.jsonl... [--out FILE] [--curve VALIDATION.jsonl] [--misses FILE]
                                                        fit the learned layer (scripts/train-model.sh)
   postcare rules-bundle                                the rule and lexicon files as one file, for the extension's engine
   postcare guidance                                    the guidance summary the warnings rest on
@@ -356,12 +356,14 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
     let mut corpora = Vec::new();
     let mut out_file = None;
     let mut curve = None;
+    let mut misses = None;
     let mut params = train::Params::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--out" => out_file = Some(it.next().ok_or("--out needs a file")?.clone()),
             "--curve" => curve = Some(it.next().ok_or("--curve needs a corpus")?.clone()),
+            "--misses" => misses = Some(it.next().ok_or("--misses needs a file")?.clone()),
             "--folds" => params.folds = it.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 2).ok_or("--folds needs a number >= 2")?,
             "--epochs" => {
                 params.epochs = it.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 1).ok_or("--epochs needs a number >= 1")?
@@ -393,6 +395,20 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
         let bytes = trained.model.to_bytes();
         std::fs::write(path, &bytes).map_err(|e| format!("{path}: {e}"))?;
         writeln!(out, "\nWrote {path} ({} bytes)", bytes.len())?;
+    }
+    if let Some(path) = &misses {
+        let mut lines = String::new();
+        for (post, flagged) in posts.iter().zip(&trained.flagged) {
+            let expected: std::collections::BTreeSet<Category> = post.expect.iter().copied().collect();
+            if flagged.iter().copied().collect::<std::collections::BTreeSet<_>>() != expected {
+                let names = |cs: &[Category]| cs.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",");
+                let record =
+                    serde_json::json!({ "id": post.id, "expect": names(&post.expect), "flagged": names(flagged), "text": post.text });
+                lines.push_str(&format!("{record}\n"));
+            }
+        }
+        std::fs::write(path, lines).map_err(|e| format!("{path}: {e}"))?;
+        writeln!(out, "\nWrote the cross-validated misses and false alarms to {path}")?;
     }
     if let Some(path) = &curve {
         let valid = read_corpus(path)?;

@@ -39,9 +39,9 @@ pub struct Example {
     labels: [bool; C],
     /// Categories the rules flag with a finding the model cannot overrule.
     fixed: [bool; C],
-    /// Categories the rules flag only with lexical findings, which the model can overrule.
-    lexical: [bool; C],
-    /// The clauses holding those lexical findings, per category.
+    /// Categories the rules flag only with findings the model can overrule (readings, not facts).
+    readings: [bool; C],
+    /// The clauses holding those findings, per category.
     overrulable: [Vec<usize>; C],
     /// Categories the model may add a caution for (no `quiet_with` signal in the post).
     addable: [bool; C],
@@ -66,14 +66,14 @@ impl Example {
     /// Whether rules and model together flag category `c`, as `check()` decides it.
     fn flagged(&self, c: usize, s: Option<&Scored>, t: &Thresholds) -> bool {
         match s {
-            Some(s) => self.fixed[c] || (self.lexical[c] && s.keep[c] >= t.veto) || (self.addable[c] && s.post[c] >= t.caution),
-            None => self.fixed[c] || self.lexical[c],
+            Some(s) => self.fixed[c] || (self.readings[c] && s.keep[c] >= t.veto) || (self.addable[c] && s.post[c] >= t.caution),
+            None => self.fixed[c] || self.readings[c],
         }
     }
 }
 
 /// A model's scores for one post: the post's probabilities, and per category the score that
-/// decides whether its lexical rule findings stand (the post's, or a clause's holding one when
+/// decides whether its overrulable rule findings stand (the post's, or a clause's holding one when
 /// that is higher).
 #[derive(Debug, Clone, Copy)]
 struct Scored {
@@ -108,14 +108,14 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
             let findings = set.check_with(text, &options, None).findings;
             let overrulable = rules::overrulable_clauses(text, &features, &findings);
             let addable = Category::ALL.map(|c| !features.holds_any(set.quiet_with(c)));
-            let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_lexical(f.rule)).map(|f| f.category).collect();
+            let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_overrulable(f.rule)).map(|f| f.category).collect();
             let any: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             Example {
                 features,
                 values,
                 labels: Category::ALL.map(|c| post.expect.contains(&c)),
                 fixed: Category::ALL.map(|c| fixed.contains(&c)),
-                lexical: Category::ALL.map(|c| any.contains(&c) && !fixed.contains(&c)),
+                readings: Category::ALL.map(|c| any.contains(&c) && !fixed.contains(&c)),
                 overrulable,
                 addable,
             }
@@ -222,11 +222,14 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
 /// model must pay for what it adds).
 fn thresholds(examples: &[Example], oof: &[Option<Scored>]) -> [Thresholds; C] {
     std::array::from_fn(|c| {
-        let rules_fp = examples.iter().filter(|e| !e.labels[c] && (e.fixed[c] || e.lexical[c])).count();
+        let rules_fp = examples.iter().filter(|e| !e.labels[c] && (e.fixed[c] || e.readings[c])).count();
         let mut best = (f64::MIN, Thresholds { veto: 0.0, caution: 1.0 });
         for veto_step in 0..=30 {
             for caution_step in 10..=95 {
                 let t = Thresholds { veto: veto_step as f32 / 100.0, caution: caution_step as f32 / 100.0 };
+                if t.veto > t.caution {
+                    continue;
+                }
                 let (mut tp, mut fp, mut fn_) = (0, 0, 0);
                 for (e, s) in examples.iter().zip(oof) {
                     match (e.labels[c], e.flagged(c, s.as_ref(), &t)) {
@@ -256,6 +259,8 @@ pub struct Trained {
     pub model: Model,
     pub rules_alone: Scores,
     pub cross_validated: Scores,
+    /// What rules and model flag on each training post, cross-validated (in corpus order).
+    pub flagged: Vec<Vec<Category>>,
 }
 
 /// Chooses thresholds by cross-validation, then fits the model on every example.
@@ -263,24 +268,30 @@ pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
     let examples = examples(posts);
     let oof = out_of_fold(&examples, params);
     let t = thresholds(&examples, &oof);
-    let sets = |with_model: bool| {
-        eval::score_sets(posts, |i, _| {
-            Category::ALL
-                .into_iter()
-                .filter(|&c| {
-                    let (e, c) = (&examples[i], c as usize);
-                    if with_model {
-                        e.flagged(c, oof[i].as_ref(), &t[c])
-                    } else {
-                        e.fixed[c] || e.lexical[c]
-                    }
-                })
-                .collect()
-        })
+    let flagged_by = |with_model: bool| -> Vec<Vec<Category>> {
+        examples
+            .iter()
+            .zip(&oof)
+            .map(|(e, s)| {
+                Category::ALL
+                    .into_iter()
+                    .filter(|&c| {
+                        let c = c as usize;
+                        if with_model {
+                            e.flagged(c, s.as_ref(), &t[c])
+                        } else {
+                            e.fixed[c] || e.readings[c]
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
     };
-    let (rules_alone, cross_validated) = (sets(false), sets(true));
+    let (rules, flagged) = (flagged_by(false), flagged_by(true));
+    let rules_alone = eval::score_sets(posts, |i, _| rules[i].iter().copied().collect());
+    let cross_validated = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect());
     let all: Vec<&Example> = examples.iter().collect();
-    Trained { model: model(&all, params, t), rules_alone, cross_validated }
+    Trained { model: model(&all, params, t), rules_alone, cross_validated, flagged }
 }
 
 /// Scores a corpus checked with rules and a given model.

@@ -326,9 +326,10 @@ pub struct Rule {
     not_after: Vec<usize>,
     not_before: Vec<usize>,
     after: Vec<usize>,
-    /// Anchored on lexicon phrases only (not identifiers, names or who a message goes to): the
-    /// learned layer may overrule it (see [`crate::learned`]).
-    pub lexical: bool,
+    /// Anchored on readings of the text only (lexicon phrases, names guessed from capitals, ages,
+    /// an attached photo, a private message), never on a fact ([`signals::DEFINITE`]): the learned
+    /// layer may overrule it (see [`crate::learned`]).
+    pub overrulable: bool,
     guidance_title: String,
     code_text: Vec<String>,
     message: String,
@@ -465,7 +466,7 @@ impl RuleSet {
                     return Err(format!("rule {} is defined twice", r.id));
                 }
                 let message = format!("{} {} {}", with_full_stop(&r.title), r.why.trim(), r.instead.trim());
-                let lexical = at.iter().all(|&id| id >= signals::builtin_names().len());
+                let overrulable = at.iter().all(|&id| !signals::DEFINITE.contains(&signal_names[id].as_str()));
                 rules.push(Rule {
                     at,
                     with,
@@ -473,7 +474,7 @@ impl RuleSet {
                     not_after,
                     not_before,
                     after,
-                    lexical,
+                    overrulable,
                     guidance_title: area.title.clone(),
                     code_text,
                     message,
@@ -555,8 +556,8 @@ impl RuleSet {
     }
 
     /// Whether the rule with this id is anchored on lexicon phrases only.
-    pub fn is_lexical(&self, rule: &str) -> bool {
-        self.rules.iter().any(|r| r.lexical && r.source.id == rule)
+    pub fn is_overrulable(&self, rule: &str) -> bool {
+        self.rules.iter().any(|r| r.overrulable && r.source.id == rule)
     }
 
     /// The learned layer's features for one draft: the one extraction training and checking share.
@@ -633,7 +634,7 @@ impl RuleSet {
     }
 
     /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
-    /// it overrules a lexical rule finding when both the post and the finding's clause score under
+    /// it overrules an overrulable rule finding when both the post and the finding's clause score under
     /// the category's `veto`, then, for each category left unflagged, adds a caution on the clause
     /// that weighs most when the post as a whole scores at or over its `caution`.
     fn learned_layer(
@@ -647,7 +648,7 @@ impl RuleSet {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names);
         let Some(probabilities) = model.post_probabilities(&features) else { return };
         let overrulable =
-            |f: &Finding| self.is_lexical(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto;
+            |f: &Finding| self.is_overrulable(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto;
         if findings.iter().any(overrulable) {
             let starts = clause_starts(folded, &features);
             let clauses = model.clause_probabilities(&features);
@@ -705,13 +706,13 @@ fn clause_of(starts: &[usize], finding: &Finding) -> Option<usize> {
     (!finding.about_post && !starts.is_empty()).then(|| starts.partition_point(|&s| s <= finding.start).saturating_sub(1))
 }
 
-/// For each category, the clauses holding a lexical finding that the learned layer may overrule
+/// For each category, the clauses holding an overrulable finding that the learned layer may overrule
 /// (`postcare train` weighs them as [`RuleSet::check`] does).
 pub fn overrulable_clauses(text: &str, features: &Features, findings: &[Finding]) -> [Vec<usize>; Category::COUNT] {
     let set = RuleSet::get();
     let starts = clause_starts(&Folded::new(text), features);
     let mut out: [Vec<usize>; Category::COUNT] = Default::default();
-    for f in findings.iter().filter(|f| set.is_lexical(f.rule)) {
+    for f in findings.iter().filter(|f| set.is_overrulable(f.rule)) {
         if let Some(s) = clause_of(&starts, f) {
             out[f.category as usize].push(s);
         }
@@ -838,6 +839,18 @@ mod tests {
     }
 
     #[test]
+    fn facts_are_detector_signals_and_their_findings_stand() {
+        let set = RuleSet::get();
+        for name in signals::DEFINITE {
+            assert!(signals::builtin_names().contains(&name), "{name} is not a detector signal");
+        }
+        let overrulable = |id: &str| set.rules.iter().find(|r| r.source.id == id).unwrap_or_else(|| panic!("no rule {id}")).overrulable;
+        assert!(!overrulable("confidentiality.watched-name"), "the watch-list is a fact");
+        assert!(overrulable("confidentiality.name-with-care-detail"), "a name guessed from capitals is a reading");
+        assert!(set.rules.iter().any(|r| !r.overrulable && r.at.iter().any(|&id| set.signal_names[id] == "chi_number")));
+    }
+
+    #[test]
     fn every_lexicon_is_used_by_a_rule_or_the_learned_layer() {
         let set = RuleSet::get();
         let first_lexicon = signals::builtin_names().len();
@@ -869,7 +882,7 @@ mod rule_examples {
         let r = &set.rules.iter().find(|r| r.source.id == id).unwrap_or_else(|| panic!("no rule {id}")).source;
         assert!(!r.examples.must_match.is_empty(), "rule {id} has no must-match examples");
         assert!(!r.examples.must_not_match.is_empty(), "rule {id} has no must-not-match examples");
-        // The rule as written, without the learned layer (which may overrule a lexical rule on a
+        // The rule as written, without the learned layer (which may overrule a rule on a
         // post it reads as harmless; its own tests are in crate::learned).
         let flags = |example: &Example| {
             let (text, options) = r.examples.input(example);

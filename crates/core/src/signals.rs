@@ -28,6 +28,25 @@ pub fn builtin_names() -> Vec<&'static str> {
     names
 }
 
+/// Signals that are facts rather than readings: identifiers with a fixed form, the watch-list, who
+/// a message goes to, and where a photo was taken or the post is tagged.
+pub const DEFINITE: [&str; 14] = [
+    "chi_number",
+    "nhs_number",
+    "ni_number",
+    "postcode",
+    "phone_number",
+    "email_address",
+    "date_of_birth",
+    "street_address",
+    "access_code",
+    "case_reference",
+    "watched_name",
+    "recipient_watched",
+    "photo_location",
+    "tagged_care_setting",
+];
+
 /// Signal kinds about the post as a whole, in id order after [`QUOTED`].
 pub const CONTEXT: [&str; 6] = [
     // A private or direct message.

@@ -15,10 +15,12 @@
 //!   clause of it on its own (a sentence split at commas, semicolons, colons and dashes). Each
 //!   category has two thresholds, chosen by cross-validation on the training corpus only
 //!   (`postcare train`).
-//! - A *lexical* rule finding (one anchored on lexicon phrases alone) is overruled when both the
-//!   post and the clause it sits in score under the category's `veto`: a post about several
-//!   things keeps a finding whose own clause reads as risky. Findings anchored on identifiers,
-//!   names, the watch-list or who a message goes to always stand.
+//! - A rule finding that rests on a *reading* of the text (lexicon phrases, a name guessed from
+//!   capitals, an age, a setting's name, an attached photo, a private message) is overruled when
+//!   both the post and the clause it sits in score under the category's `veto`: a post about
+//!   several things keeps a finding whose own clause reads as risky. Findings anchored on a *fact*
+//!   ([`crate::signals::DEFINITE`]: an identifier with a fixed form such as a CHI number or a
+//!   postcode, the watch-list, who a message goes to, where a photo was taken) always stand.
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
 //!   clause that scores highest for the category, worded from `model/messages.toml`, unless the
 //!   post holds a signal that keeps it quiet about that category (`quiet_with` there: the
@@ -48,7 +50,7 @@ pub struct Head {
     pub bias: f32,
     /// Weight of one quantised step.
     pub scale: f32,
-    /// Probability under which the model overrules the category's lexical rule findings.
+    /// Probability under which the model overrules the category's findings that rest on readings.
     pub veto: f32,
     /// Probability at or above which the model adds a caution.
     pub caution: f32,
