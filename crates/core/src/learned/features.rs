@@ -37,12 +37,12 @@ impl Features {
         f.clause.reserve(folded.len() * 2);
         let mut word = String::new();
         let mut prev = String::new();
+        let mut grams = Grams::default();
         let mut prev_clause = u32::MAX;
         let mut clause = 0u32;
         let mut word_start = None;
-        let chars: Vec<(usize, char)> = folded.char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
-            let inner_apostrophe = c == '\'' && word_start.is_some() && chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n));
+        for (at, c) in folded.char_indices() {
+            let inner_apostrophe = c == '\'' && word_start.is_some() && folded[at + 1..].chars().next().is_some_and(is_word_char);
             if is_word_char(c) || inner_apostrophe {
                 if word_start.is_none() {
                     word_start = Some(at);
@@ -53,7 +53,7 @@ impl Features {
             }
             if let Some(start) = word_start.take() {
                 clause = f.clause_at(start, clause);
-                f.word(&word, &prev, prev_clause == clause, clause);
+                f.word(&word, &prev, prev_clause == clause, clause, &mut grams);
                 std::mem::swap(&mut prev, &mut word);
                 prev_clause = clause;
             }
@@ -66,7 +66,7 @@ impl Features {
         }
         if let Some(start) = word_start {
             clause = f.clause_at(start, clause);
-            f.word(&word, &prev, prev_clause == clause, clause);
+            f.word(&word, &prev, prev_clause == clause, clause, &mut grams);
         }
         for (kind, name) in signal_names.iter().enumerate() {
             let bucket = signal_bucket(name);
@@ -105,7 +105,7 @@ impl Features {
         self.clause.push(clause);
     }
 
-    fn word(&mut self, word: &str, prev: &str, pair: bool, clause: u32) {
+    fn word(&mut self, word: &str, prev: &str, pair: bool, clause: u32, grams: &mut Grams) {
         self.words += 1;
         self.push(hash(b'w', &[word.as_bytes()]), clause);
         if pair {
@@ -113,27 +113,50 @@ impl Features {
         }
         // Character n-grams of "<word>" (3 to 5 characters): misspellings, text-speak and word
         // forms share them ("bampot", "bampots"; "f*cking", "fckin").
-        let n_chars = word.chars().count();
-        if n_chars > MAX_NGRAM_WORD {
+        if word.len() > MAX_NGRAM_WORD && word.chars().count() > MAX_NGRAM_WORD {
             return;
         }
-        let mut padded: Vec<u8> = Vec::with_capacity(word.len() + 2);
-        padded.push(b'<');
-        padded.extend_from_slice(word.as_bytes());
-        padded.push(b'>');
-        // Character boundaries of the padded word.
-        let bounds: Vec<usize> = (0..padded.len()).filter(|&i| (padded[i] & 0xC0) != 0x80).chain([padded.len()]).collect();
-        let n = bounds.len() - 1;
-        for len in 3..=5 {
-            if len > n {
-                continue;
+        grams.padded.clear();
+        grams.padded.push(b'<');
+        grams.padded.extend_from_slice(word.as_bytes());
+        grams.padded.push(b'>');
+        let padded = &grams.padded;
+        // Each n-gram's hash extends the one a character shorter from the same start (FNV reads
+        // bytes in order), so the three lengths cost one pass.
+        if word.is_ascii() {
+            let n = padded.len();
+            for s in 0..n.saturating_sub(2) {
+                let mut h = Fnv::new(b'c');
+                h.eat(&padded[s..s + 2]);
+                for &b in &padded[s + 2..(s + 5).min(n)] {
+                    h.eat(&[b]);
+                    self.push(h.bucket(), clause);
+                }
             }
-            for s in 0..=n - len {
-                let gram = &padded[bounds[s]..bounds[s + len]];
-                self.push(hash(b'c', &[gram]), clause);
+            return;
+        }
+        // Character boundaries of the padded word.
+        grams.bounds.clear();
+        grams.bounds.extend((0..padded.len()).filter(|&i| (padded[i] & 0xC0) != 0x80));
+        grams.bounds.push(padded.len());
+        let bounds = &grams.bounds;
+        let n = bounds.len() - 1;
+        for s in 0..n.saturating_sub(2) {
+            let mut h = Fnv::new(b'c');
+            h.eat(&padded[bounds[s]..bounds[s + 2]]);
+            for end in s + 3..=(s + 5).min(n) {
+                h.eat(&padded[bounds[end - 1]..bounds[end]]);
+                self.push(h.bucket(), clause);
             }
         }
     }
+}
+
+/// Scratch space for one draft's character n-grams, reused from word to word.
+#[derive(Default)]
+struct Grams {
+    padded: Vec<u8>,
+    bounds: Vec<usize>,
 }
 
 /// The bucket of a rule signal (by its name) among the features.
@@ -167,18 +190,36 @@ fn is_modifier(c: char) -> bool {
     matches!(c, '\u{1F3FB}'..='\u{1F3FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{200D}' | '\u{20E3}')
 }
 
-/// FNV-1a over a namespace byte and parts, folded to a bucket.
-fn hash(namespace: u8, parts: &[&[u8]]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    eat(namespace);
-    for part in parts {
-        for &b in *part {
-            eat(b);
+/// FNV-1a over a namespace byte and bytes, folded to a bucket.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(namespace: u8) -> Fnv {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        h.eat(&[namespace]);
+        h
+    }
+
+    fn eat(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
-    // Fold the high bits in: FNV's low bits alone mix poorly.
-    ((h ^ (h >> 29) ^ (h >> 47)) & MASK) as u32
+
+    /// The bucket so far. FNV's low bits alone mix poorly, so the high bits are folded in.
+    fn bucket(&self) -> u32 {
+        let h = self.0;
+        ((h ^ (h >> 29) ^ (h >> 47)) & MASK) as u32
+    }
+}
+
+/// The bucket of a namespace byte and parts, hashed in order.
+fn hash(namespace: u8, parts: &[&[u8]]) -> u32 {
+    let mut h = Fnv::new(namespace);
+    for part in parts {
+        h.eat(part);
+    }
+    h.bucket()
 }
 
 #[cfg(test)]
