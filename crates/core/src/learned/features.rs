@@ -68,12 +68,26 @@ impl Features {
             clause = f.clause_at(start, clause);
             f.word(&word, &prev, prev_clause == clause, clause, &mut grams);
         }
+        let mut per_clause: Vec<(u32, u32)> = Vec::new();
         for (kind, name) in signal_names.iter().enumerate() {
             let bucket = signal_bucket(name);
             for span in signals.spans(kind) {
                 // Spans of one kind are sorted, so the forward search stays linear.
                 clause = f.clause_at(span.start, if clause as usize >= f.clauses.len() { 0 } else { clause });
                 f.push(bucket, clause);
+                per_clause.push((clause, kind as u32));
+            }
+        }
+        // Two kinds of signal in one clause ("a name" with "a health detail") say more together
+        // than either alone, which a linear model cannot see by itself.
+        per_clause.sort_unstable();
+        per_clause.dedup();
+        for group in per_clause.chunk_by(|a, b| a.0 == b.0) {
+            for (i, a) in group.iter().enumerate() {
+                for b in &group[i + 1..] {
+                    let (x, y) = (signal_names[a.1 as usize].as_bytes(), signal_names[b.1 as usize].as_bytes());
+                    f.push(hash(b'p', &[x, b"+", y]), a.0);
+                }
             }
         }
         f
@@ -241,6 +255,13 @@ mod tests {
         assert!(f.buckets.contains(&hash(b'e', &["🙄".as_bytes()])));
         assert!(f.buckets.iter().all(|&b| u64::from(b) <= MASK));
         assert_eq!(f.buckets.len(), f.clause.len());
+    }
+
+    #[test]
+    fn two_kinds_of_signal_in_one_clause_make_a_pair() {
+        let name_and_health = hash(b'p', &[b"person_name", b"+", b"health"]);
+        assert!(features("Margaret in room 12 had a fall and her dementia is worse").buckets.contains(&name_and_health));
+        assert!(!features("Margaret phoned. Her dementia is worse").buckets.contains(&name_and_health), "not across clauses");
     }
 
     #[test]
