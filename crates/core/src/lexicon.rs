@@ -110,15 +110,31 @@ fn pair_key(first: &str, second: &str) -> u64 {
     h.finish()
 }
 
-/// Expands the `(a|b)` alternatives of a term into plain phrases, lower-cased like the text
-/// they are matched against (ASCII letters only, which keeps byte offsets).
+/// Expands the `(a|b)` alternatives of a term (groups may nest) into plain phrases, lower-cased
+/// like the text they are matched against (ASCII letters only, which keeps byte offsets).
 pub fn expand(term: &str) -> Result<Vec<String>, String> {
+    let out = expand_sequence(term, term)?;
+    Ok(out
+        .into_iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase())
+        .filter(|p| !p.is_empty() && p != "*")
+        .collect())
+}
+
+/// Every phrase a run of literals and groups stands for; groups may nest.
+fn expand_sequence(seq: &str, term: &str) -> Result<Vec<String>, String> {
     let mut out = vec![String::new()];
-    let mut rest = term;
-    while let Some(open) = rest.find('(') {
-        let close = rest[open..].find(')').ok_or_else(|| format!("unclosed '(' in {term:?}"))? + open;
+    let mut rest = seq;
+    while let Some(open) = rest.find(['(', ')']) {
+        if rest.as_bytes()[open] == b')' {
+            return Err(format!("unopened ')' in {term:?}"));
+        }
+        let close = matching_close(&rest[open..]).ok_or_else(|| format!("unclosed '(' in {term:?}"))? + open;
         let literal = &rest[..open];
-        let options: Vec<&str> = rest[open + 1..close].split('|').collect();
+        let mut options = Vec::new();
+        for alt in split_top_level(&rest[open + 1..close]) {
+            options.extend(expand_sequence(alt, term)?);
+        }
         let mut next = Vec::with_capacity(out.len() * options.len());
         for prefix in &out {
             for option in &options {
@@ -131,14 +147,43 @@ pub fn expand(term: &str) -> Result<Vec<String>, String> {
         }
         rest = &rest[close + 1..];
     }
-    Ok(out
-        .into_iter()
-        .map(|p| {
-            let joined = format!("{p}{rest}");
-            joined.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
-        })
-        .filter(|p| !p.is_empty() && p != "*")
-        .collect())
+    Ok(out.into_iter().map(|p| format!("{p}{rest}")).collect())
+}
+
+/// The byte index of the ')' closing the '(' that `s` starts with.
+fn matching_close(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits a group's inside at the '|' that are not inside a nested group.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut from) = (Vec::new(), 0usize, 0);
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'|' if depth == 0 => {
+                parts.push(&s[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[from..]);
+    parts
 }
 
 impl Lexicons {
@@ -234,6 +279,14 @@ fn inside_a_quote(quoted: &[(usize, usize)], start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_nest() {
+        assert_eq!(expand("lives (alone|on (his|her) own)").unwrap(), ["lives alone", "lives on his own", "lives on her own"]);
+        assert_eq!(expand("(can't|cannot) (give (you |)updates)").unwrap().len(), 4);
+        assert!(expand("can't) reply").is_err());
+        assert!(expand("(can't reply").is_err());
+    }
 
     #[test]
     fn alternatives_and_optional_parts_expand() {

@@ -1,7 +1,7 @@
 //! Rules: data a trainer can read and change (`rules/*.toml`), compiled once.
 //!
 //! A rule says which signal to underline (`at`), what else must be nearby (`with`), what rules it
-//! out (`without`, `not_after`, `not_before`), what must come just before it (`after`), and what to
+//! out (`without`, `without_anywhere`, `not_after`, `not_before`), what must come just before it (`after`), and what to
 //! tell the worker. For example:
 //!
 //! ```toml
@@ -237,6 +237,10 @@ pub struct RuleSource {
     /// Signal kinds that rule the finding out when present in scope.
     #[serde(default)]
     pub without: Vec<String>,
+    /// Signal kinds that rule the finding out when present anywhere in the post, whatever the
+    /// rule's scope ("I can't accept friend requests from families" two sentences on).
+    #[serde(default)]
+    pub without_anywhere: Vec<String>,
     /// Signal kinds that rule the finding out when they overlap the underlined words or end
     /// just before them ("my mum", "our Jen").
     #[serde(default)]
@@ -323,6 +327,7 @@ pub struct Rule {
     at: Vec<usize>,
     with: Vec<Vec<usize>>,
     without: Vec<usize>,
+    without_anywhere: Vec<usize>,
     not_after: Vec<usize>,
     not_before: Vec<usize>,
     after: Vec<usize>,
@@ -445,6 +450,7 @@ impl RuleSet {
                 let at = ids(&r.at)?;
                 let with = r.with.iter().map(|alts| ids(std::slice::from_ref(alts))).collect::<Result<_, _>>()?;
                 let without = ids(&r.without)?;
+                let without_anywhere = ids(&r.without_anywhere)?;
                 let not_after = ids(&r.not_after)?;
                 let not_before = ids(&r.not_before)?;
                 let after = ids(&r.after)?;
@@ -471,6 +477,7 @@ impl RuleSet {
                     at,
                     with,
                     without,
+                    without_anywhere,
                     not_after,
                     not_before,
                     after,
@@ -750,7 +757,7 @@ impl Rule {
         if !self.with.iter().all(|alts| apart(alts)) {
             return false;
         }
-        if present(&self.without) {
+        if present(&self.without) || self.without_anywhere.iter().any(|&k| !signals.spans(k).is_empty()) {
             return false;
         }
         let nothing = Span { start: usize::MAX, end: usize::MAX };
@@ -862,6 +869,7 @@ mod tests {
                     r.at.contains(&id)
                         || r.with.iter().any(|w| w.contains(&id))
                         || r.without.contains(&id)
+                        || r.without_anywhere.contains(&id)
                         || r.not_after.contains(&id)
                         || r.not_before.contains(&id)
                         || r.after.contains(&id)
