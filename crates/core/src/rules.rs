@@ -332,7 +332,7 @@ pub struct Rule {
     not_before: Vec<usize>,
     after: Vec<usize>,
     /// Anchored on readings of the text only (lexicon phrases, names guessed from capitals, ages,
-    /// an attached photo, a private message), never on a fact ([`signals::DEFINITE`]): the learned
+    /// a private message), never on a fact ([`signals::DEFINITE`]): the learned
     /// layer may overrule it (see [`crate::learned`]).
     pub overrulable: bool,
     guidance_title: String,

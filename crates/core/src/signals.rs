@@ -29,8 +29,9 @@ pub fn builtin_names() -> Vec<&'static str> {
 }
 
 /// Signals that are facts rather than readings: identifiers with a fixed form, the watch-list, who
-/// a message goes to, and where a photo was taken or the post is tagged.
-pub const DEFINITE: [&str; 14] = [
+/// a message goes to, an attached photo (the model reads only the words, never the picture), and
+/// where a photo was taken or the post is tagged.
+pub const DEFINITE: [&str; 15] = [
     "chi_number",
     "nhs_number",
     "ni_number",
@@ -43,6 +44,7 @@ pub const DEFINITE: [&str; 14] = [
     "case_reference",
     "watched_name",
     "recipient_watched",
+    "attachment",
     "photo_location",
     "tagged_care_setting",
 ];

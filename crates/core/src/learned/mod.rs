@@ -16,11 +16,12 @@
 //!   category has two thresholds, chosen by cross-validation on the training corpus only
 //!   (`postcare train`).
 //! - A rule finding that rests on a *reading* of the text (lexicon phrases, a name guessed from
-//!   capitals, an age, a setting's name, an attached photo, a private message) is overruled when
+//!   capitals, an age, a setting's name, a private message) is overruled when
 //!   both the post and the clause it sits in score under the category's `veto`: a post about
 //!   several things keeps a finding whose own clause reads as risky. Findings anchored on a *fact*
 //!   ([`crate::signals::DEFINITE`]: an identifier with a fixed form such as a CHI number or a
-//!   postcode, the watch-list, who a message goes to, where a photo was taken) always stand.
+//!   postcode, the watch-list, who a message goes to, an attached photo, where it was taken) always
+//!   stand.
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
 //!   clause that scores highest for the category, worded from `model/messages.toml`, unless the
 //!   post holds a signal that keeps it quiet about that category (`quiet_with` there: the
