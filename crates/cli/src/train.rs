@@ -50,14 +50,12 @@ pub struct Example {
 impl Example {
     /// What a model makes of this post (`None`: the draft is too short for it to have a say).
     fn score(&self, model: &Model) -> Option<Scored> {
-        let post = model.post_probabilities(&self.features)?;
+        let reading = model.read(&self.features);
+        let post = reading.post()?;
         let mut keep = post;
-        if self.overrulable.iter().any(|s| !s.is_empty()) {
-            let clauses = model.clause_probabilities(&self.features);
-            for (c, held) in self.overrulable.iter().enumerate() {
-                for &s in held {
-                    keep[c] = keep[c].max(clauses[s][c]);
-                }
+        for (c, held) in self.overrulable.iter().enumerate() {
+            for &s in held {
+                keep[c] = keep[c].max(reading.clause(s)[c]);
             }
         }
         Some(Scored { post, keep })

@@ -653,15 +653,16 @@ impl RuleSet {
         findings: &mut Vec<Finding>,
     ) {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names);
-        let Some(probabilities) = model.post_probabilities(&features) else { return };
+        let reading = model.read(&features);
+        let Some(probabilities) = reading.post() else { return };
         let overrulable =
             |f: &Finding| self.is_overrulable(f.rule) && probabilities[f.category as usize] < model.heads[f.category as usize].veto;
         if findings.iter().any(overrulable) {
             let starts = clause_starts(folded, &features);
-            let clauses = model.clause_probabilities(&features);
             findings.retain(|f| {
                 !overrulable(f)
-                    || clause_of(&starts, f).is_some_and(|s| clauses[s][f.category as usize] >= model.heads[f.category as usize].veto)
+                    || clause_of(&starts, f)
+                        .is_some_and(|s| reading.clause(s)[f.category as usize] >= model.heads[f.category as usize].veto)
             });
         }
         for c in Category::ALL {
@@ -673,7 +674,7 @@ impl RuleSet {
             if features.holds_any(self.quiet_with(c)) {
                 continue;
             }
-            let Some(clause) = model.best_clause(&features, c) else { continue };
+            let Some(clause) = reading.best_clause(c) else { continue };
             let (s, e) = features.clauses[clause];
             let part = &folded.as_str()[s..e];
             let s = s + (part.len() - part.trim_start().len());

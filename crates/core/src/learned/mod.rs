@@ -77,7 +77,7 @@ pub fn signature(signal_names: &[String]) -> u64 {
         }
         h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
     };
-    eat(b"features v3");
+    eat(b"features v4");
     eat(&features::BITS.to_le_bytes());
     for name in signal_names {
         eat(name.as_bytes());
@@ -141,16 +141,10 @@ impl Model {
         out
     }
 
-    /// The probability of each category for the whole draft, or `None` when the draft is too
-    /// short for the model to have a say.
-    pub fn post_probabilities(&self, f: &Features) -> Option<[f32; CATEGORIES]> {
-        (f.words >= MIN_WORDS).then(|| self.probabilities(f.buckets.iter().copied()))
-    }
-
-    /// The probability of each category for every clause of the draft read on its own, in one
-    /// pass over the features.
-    pub fn clause_probabilities(&self, f: &Features) -> Vec<[f32; CATEGORIES]> {
-        let mut sums = vec![([0i32; CATEGORIES], 0u32); f.clauses.len()];
+    /// Reads a draft's features in one pass: each clause's summed weights, from which the post's
+    /// probabilities, each clause's and the clause that weighs most for a category all follow.
+    pub fn read<'m>(&'m self, f: &Features) -> Reading<'m> {
+        let mut sums = vec![([0i32; CATEGORIES], 0u32); f.clauses.len().max(1)];
         for (&b, &s) in f.buckets.iter().zip(&f.clause) {
             let (sum, n) = &mut sums[s as usize];
             for (x, &w) in sum.iter_mut().zip(&self.weights[b as usize * CATEGORIES..][..CATEGORIES]) {
@@ -158,37 +152,7 @@ impl Model {
             }
             *n += 1;
         }
-        sums.iter().map(|(sum, n)| self.logistic(sum, *n)).collect()
-    }
-
-    /// The clause (index into `f.clauses`) that scores highest for `category`.
-    pub fn best_clause(&self, f: &Features, category: Category) -> Option<usize> {
-        let c = category as usize;
-        let mut sums = vec![(0i32, 0u32); f.clauses.len()];
-        for (&b, &s) in f.buckets.iter().zip(&f.clause) {
-            let e = &mut sums[s as usize];
-            e.0 += i32::from(self.weights[b as usize * CATEGORIES + c]);
-            e.1 += 1;
-        }
-        sums.iter()
-            .enumerate()
-            .filter(|(_, (_, n))| *n > 0)
-            .map(|(i, &(sum, n))| (i, sum as f32 / (n as f32).sqrt()))
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
-    }
-
-    fn probabilities(&self, buckets: impl Iterator<Item = u32>) -> [f32; CATEGORIES] {
-        let mut sums = [0i32; CATEGORIES];
-        let mut n = 0u32;
-        for b in buckets {
-            let row = &self.weights[b as usize * CATEGORIES..][..CATEGORIES];
-            for (s, &w) in sums.iter_mut().zip(row) {
-                *s += i32::from(w);
-            }
-            n += 1;
-        }
-        self.logistic(&sums, n)
+        Reading { model: self, sums, words: f.words }
     }
 
     /// Each head's probability for summed quantised weights over `n` feature occurrences.
@@ -198,6 +162,51 @@ impl Model {
             let h = &self.heads[c];
             sigmoid(h.bias + sums[c] as f32 * h.scale * norm)
         })
+    }
+}
+
+/// One draft as the model reads it (see [`Model::read`]).
+pub struct Reading<'m> {
+    model: &'m Model,
+    /// Per clause: summed quantised weights per category, and how many feature occurrences.
+    sums: Vec<([i32; CATEGORIES], u32)>,
+    words: usize,
+}
+
+impl Reading<'_> {
+    /// The probability of each category for the whole draft, or `None` when the draft is too
+    /// short for the model to have a say.
+    pub fn post(&self) -> Option<[f32; CATEGORIES]> {
+        if self.words < MIN_WORDS {
+            return None;
+        }
+        let mut total = [0i32; CATEGORIES];
+        let mut n = 0;
+        for (sum, k) in &self.sums {
+            for (t, x) in total.iter_mut().zip(sum) {
+                *t += x;
+            }
+            n += k;
+        }
+        Some(self.model.logistic(&total, n))
+    }
+
+    /// The probability of each category for clause `s` read on its own.
+    pub fn clause(&self, s: usize) -> [f32; CATEGORIES] {
+        let (sum, n) = &self.sums[s];
+        self.model.logistic(sum, *n)
+    }
+
+    /// The clause that weighs most for `category`.
+    pub fn best_clause(&self, category: Category) -> Option<usize> {
+        let c = category as usize;
+        self.sums
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, n))| *n > 0)
+            .map(|(i, (sum, n))| (i, sum[c] as f32 / (*n as f32).sqrt()))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
     }
 }
 
@@ -242,7 +251,7 @@ mod tests {
     fn probability(text: &str, category: Category) -> f32 {
         let model = get().expect("a model is shipped");
         let features = RuleSet::get().features(text, &Options::default());
-        model.post_probabilities(&features).expect("long enough")[category as usize]
+        model.read(&features).post().expect("long enough")[category as usize]
     }
 
     #[test]
@@ -336,6 +345,6 @@ mod tests {
     #[test]
     fn a_short_draft_is_left_to_the_rules() {
         let features = RuleSet::get().features("CHI 1904851231 x", &Options::default());
-        assert!(get().unwrap().post_probabilities(&features).is_none());
+        assert!(get().unwrap().read(&features).post().is_none());
     }
 }
