@@ -222,7 +222,7 @@ fn thresholds(examples: &[Example], oof: &[Option<Scored>]) -> [Thresholds; C] {
     std::array::from_fn(|c| {
         let rules_fp = examples.iter().filter(|e| !e.labels[c] && (e.fixed[c] || e.readings[c])).count();
         let mut best = (f64::MIN, Thresholds { veto: 0.0, caution: 1.0 });
-        for veto_step in 0..=30 {
+        for veto_step in 0..=50 {
             for caution_step in 10..=95 {
                 let t = Thresholds { veto: veto_step as f32 / 100.0, caution: caution_step as f32 / 100.0 };
                 if t.veto > t.caution {

@@ -567,13 +567,22 @@ impl RuleSet {
         self.rules.iter().any(|r| r.overrulable && r.source.id == rule)
     }
 
+    /// Who a message goes to, as the learned layer reads it (nothing for a post or comment).
+    fn recipients<'o>(&self, options: &'o Options) -> &'o [String] {
+        if options.context == Context::Message {
+            &options.to
+        } else {
+            &[]
+        }
+    }
+
     /// The learned layer's features for one draft: the one extraction training and checking share.
     pub fn features(&'static self, text: &str, options: &Options) -> Features {
         let folded = Folded::new(text);
         let watchlist = Watchlist::new(&options.watchlist);
         let context = self.context(options, &watchlist);
         let signals = Signals::collect(folded.as_str(), &self.lexicons, self.signal_names.len(), &watchlist, &context);
-        Features::extract(folded.as_str(), &signals, &self.signal_names)
+        Features::extract(folded.as_str(), &signals, &self.signal_names, self.recipients(options))
     }
 
     /// Checks a draft with the rules and the installed learned layer.
@@ -652,7 +661,7 @@ impl RuleSet {
         options: &Options,
         findings: &mut Vec<Finding>,
     ) {
-        let features = Features::extract(folded.as_str(), signals, &self.signal_names);
+        let features = Features::extract(folded.as_str(), signals, &self.signal_names, self.recipients(options));
         let reading = model.read(&features);
         let Some(probabilities) = reading.post() else { return };
         let overrulable =

@@ -19,7 +19,8 @@ const MAX_NGRAM_WORD: usize = 24;
 pub struct Features {
     /// Bucket of each feature occurrence, in text order (signals last).
     pub buckets: Vec<u32>,
-    /// Index into `clauses` of each occurrence.
+    /// Index into `clauses` of each occurrence, or `clauses.len()` for what is about the post as
+    /// a whole rather than any clause of it (who a message goes to).
     pub clause: Vec<u32>,
     /// Clause byte ranges of the searched (folded) text: sentences split at commas, semicolons,
     /// colons and dashes (see [`text::clauses`]).
@@ -29,9 +30,9 @@ pub struct Features {
 }
 
 impl Features {
-    /// Extracts features from folded text and the signals the detectors found in it.
-    /// `signal_names` are the rule set's signal names by id.
-    pub fn extract(folded: &str, signals: &Signals, signal_names: &[String]) -> Features {
+    /// Extracts features from folded text, the signals the detectors found in it and, for a
+    /// message, the names of who it goes to. `signal_names` are the rule set's signal names by id.
+    pub fn extract(folded: &str, signals: &Signals, signal_names: &[String], recipients: &[String]) -> Features {
         let clauses = text::clauses(folded, &signals.sentences);
         // About two and a half features a byte in ordinary prose.
         let capacity = folded.len() * 5 / 2 + 64;
@@ -77,6 +78,23 @@ impl Features {
                 clause = f.clause_at(span.start, if clause as usize >= f.clauses.len() { 0 } else { clause });
                 f.push(bucket, clause);
                 per_clause.push((clause, kind as u32));
+            }
+        }
+        // Who a message goes to ("Mum", "Babe ❤️", "Night shift 🌙", "Jordan M") says much about
+        // what is fitting to send them. These belong to no clause of the draft: they are counted
+        // in the post's score only, never a clause's (see `super::Model::read`).
+        let about_post = f.clauses.len() as u32;
+        for name in recipients {
+            for part in name.split(|c: char| !is_word_char(c)) {
+                if !part.is_empty() {
+                    let mut lower = String::with_capacity(part.len());
+                    part.chars().for_each(|c| push_lower(&mut lower, c));
+                    f.push(hash(b'r', &[lower.as_bytes()]), about_post);
+                }
+            }
+            for c in name.chars().filter(|&c| !c.is_ascii() && !is_word_char(c) && !is_modifier(c) && !is_space(c)) {
+                let mut buf = [0u8; 4];
+                f.push(hash(b'r', &[c.encode_utf8(&mut buf).as_bytes()]), about_post);
             }
         }
         // Two kinds of signal in one clause ("a name" with "a health detail") say more together

@@ -77,7 +77,7 @@ pub fn signature(signal_names: &[String]) -> u64 {
         }
         h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
     };
-    eat(b"features v4");
+    eat(b"features v5");
     eat(&features::BITS.to_le_bytes());
     for name in signal_names {
         eat(name.as_bytes());
@@ -144,7 +144,8 @@ impl Model {
     /// Reads a draft's features in one pass: each clause's summed weights, from which the post's
     /// probabilities, each clause's and the clause that weighs most for a category all follow.
     pub fn read<'m>(&'m self, f: &Features) -> Reading<'m> {
-        let mut sums = vec![([0i32; CATEGORIES], 0u32); f.clauses.len().max(1)];
+        // One slot per clause, and one for what is about the post as a whole.
+        let mut sums = vec![([0i32; CATEGORIES], 0u32); f.clauses.len() + 1];
         for (&b, &s) in f.buckets.iter().zip(&f.clause) {
             let (sum, n) = &mut sums[s as usize];
             for (x, &w) in sum.iter_mut().zip(&self.weights[b as usize * CATEGORIES..][..CATEGORIES]) {
@@ -168,7 +169,8 @@ impl Model {
 /// One draft as the model reads it (see [`Model::read`]).
 pub struct Reading<'m> {
     model: &'m Model,
-    /// Per clause: summed quantised weights per category, and how many feature occurrences.
+    /// Per clause, then for the post as a whole: summed quantised weights per category, and how
+    /// many feature occurrences.
     sums: Vec<([i32; CATEGORIES], u32)>,
     words: usize,
 }
@@ -200,7 +202,7 @@ impl Reading<'_> {
     /// The clause that weighs most for `category`.
     pub fn best_clause(&self, category: Category) -> Option<usize> {
         let c = category as usize;
-        self.sums
+        self.sums[..self.sums.len() - 1]
             .iter()
             .enumerate()
             .filter(|(_, (_, n))| *n > 0)
