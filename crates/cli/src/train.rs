@@ -27,7 +27,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { epochs: 12, rate: 0.3, l2: 3e-3, folds: 5, seed: 0x5eed }
+        Params { epochs: 12, rate: 0.3, l2: 3e-3, folds: 10, seed: 0x5eed }
     }
 }
 
