@@ -1,9 +1,9 @@
 //! Detection quality on the labelled development corpora (tests/corpus/*.jsonl).
 //!
 //! The bars: post-level recall >= 0.90, false-alarm rate <= 0.05, and every category's F1 >= 0.75,
-//! on each corpus held here. dev-d is scored but not yet held: seven of its 88 harmless posts are
-//! flagged (0.080; docs/eval.md lists them), among them a nursery's photo caption the engine must
-//! treat as a photo from a care setting. A held-out validation split is scored the same way, so rules must generalise:
+//! on each corpus held here. dev-d is scored but not yet held: its post recall is 0.889 (8 of its
+//! 72 risky posts missed) and its exposure F1 under 0.75 (docs/eval.md). A held-out validation
+//! split is scored the same way, so rules must generalise:
 //! this test guards against regressions, it is not a target to fit.
 
 use postcare_core::eval::{parse_corpus, score};
