@@ -1,8 +1,8 @@
 //! Rules: data a trainer can read and change (`rules/*.toml`), compiled once.
 //!
 //! A rule says which signal to underline (`at`), what else must be nearby (`with`), what rules it
-//! out (`without`, `without_anywhere`, `not_after`, `not_before`), what must come just before it (`after`), and what to
-//! tell the worker. For example:
+//! out (`without`, `without_anywhere`, `not_after`, `not_before`), what must come just before it
+//! (`after`), and what to tell the worker. For example:
 //!
 //! ```toml
 //! [[rule]]
@@ -332,8 +332,8 @@ pub struct Rule {
     not_before: Vec<usize>,
     after: Vec<usize>,
     /// Anchored on readings of the text only (lexicon phrases, names guessed from capitals, ages,
-    /// a private message), never on a fact ([`signals::DEFINITE`]): the learned
-    /// layer may overrule it (see [`crate::learned`]).
+    /// a private message), never on a fact ([`signals::DEFINITE`]): the learned layer may overrule
+    /// it (see [`crate::learned`]).
     pub overrulable: bool,
     guidance_title: String,
     code_text: Vec<String>,
@@ -562,7 +562,7 @@ impl RuleSet {
         &self.learned[category as usize].quiet_with
     }
 
-    /// Whether the rule with this id is anchored on lexicon phrases only.
+    /// Whether the rule with this id rests on readings only, so the learned layer may overrule it.
     pub fn is_overrulable(&self, rule: &str) -> bool {
         self.rules.iter().any(|r| r.overrulable && r.source.id == rule)
     }
@@ -650,8 +650,8 @@ impl RuleSet {
     }
 
     /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
-    /// it overrules an overrulable rule finding when both the post and the finding's clause score under
-    /// the category's `veto`, then, for each category left unflagged, adds a caution on the clause
+    /// it overrules a finding that rests on readings when both the post and the finding's clause
+    /// score under the category's `veto`, then, for each category left unflagged, adds a caution on the clause
     /// that weighs most when the post as a whole scores at or over its `caution`.
     fn learned_layer(
         &'static self,
@@ -723,7 +723,7 @@ fn clause_of(starts: &[usize], finding: &Finding) -> Option<usize> {
     (!finding.about_post && !starts.is_empty()).then(|| starts.partition_point(|&s| s <= finding.start).saturating_sub(1))
 }
 
-/// For each category, the clauses holding an overrulable finding that the learned layer may overrule
+/// For each category, the clauses holding a finding the learned layer may overrule
 /// (`postcare train` weighs them as [`RuleSet::check`] does).
 pub fn overrulable_clauses(text: &str, features: &Features, findings: &[Finding]) -> [Vec<usize>; Category::COUNT] {
     let set = RuleSet::get();
