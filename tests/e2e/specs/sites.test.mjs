@@ -43,7 +43,11 @@ for (const s of surfaces) {
       assert.ok(b.count >= b.warn, `data-count (${b.count}) counts warn + caution (${b.warn} warn)`);
       assert.equal(b.hidden, false, 'badge visible while findings are open');
       if (s.library === 'textarea') {
-        const m = await waitFor(async () => (await marks(page)).filter((x) => x.severity === 'warn'),
+        // An empty list is truthy: wait until a warn mark is actually drawn.
+        const m = await waitFor(async () => {
+          const warn = (await marks(page)).filter((x) => x.severity === 'warn');
+          return warn.length > 0 ? warn : null;
+        },
           { message: 'overlay marks for the textarea', timeout: 3000 }).catch(() => []);
         assert.ok(m.length > 0, 'textarea findings drawn as [data-postcare="mark"] overlays');
       } else {
