@@ -27,11 +27,19 @@ pub enum PersonKind {
     Nickname,
     /// A name from the worker's watch-list.
     Watched,
+    /// A watch-list name in full, first name and surname: found as [`PersonKind::Watched`] too.
+    WatchedFullName,
 }
 
 impl PersonKind {
-    pub const ALL: [PersonKind; 5] =
-        [PersonKind::Name, PersonKind::TitledName, PersonKind::Initials, PersonKind::Nickname, PersonKind::Watched];
+    pub const ALL: [PersonKind; 6] = [
+        PersonKind::Name,
+        PersonKind::TitledName,
+        PersonKind::Initials,
+        PersonKind::Nickname,
+        PersonKind::Watched,
+        PersonKind::WatchedFullName,
+    ];
 
     /// The signal name rules use.
     pub fn name(self) -> &'static str {
@@ -41,6 +49,7 @@ impl PersonKind {
             PersonKind::Initials => "initials",
             PersonKind::Nickname => "nickname",
             PersonKind::Watched => "watched_name",
+            PersonKind::WatchedFullName => "watched_full_name",
         }
     }
 }
@@ -432,6 +441,9 @@ fn find_watched(text: &str, toks: &[Token], lower: &[&str], watchlist: &Watchlis
                 _ => t.start + word_len,
             };
             out.push(Person { kind: PersonKind::Watched, start: t.start, end });
+            if person.surname.as_deref().is_some_and(|s| next_low == Some(s)) {
+                out.push(Person { kind: PersonKind::WatchedFullName, start: t.start, end });
+            }
         }
     }
 }
@@ -472,6 +484,10 @@ mod tests {
     fn watchlist_matches_and_refuses() {
         let watched = |text: &str, w: &[&str]| people(text, w).into_iter().filter(|p| p.0 == PersonKind::Watched).count();
         assert_eq!(watched("Agnes's daughter finally showed up", &["Agnes Blackwood"]), 1);
+        let full = |text: &str, w: &[&str]| people(text, w).into_iter().filter(|p| p.0 == PersonKind::WatchedFullName).count();
+        assert_eq!(full("Agnes Blackwood was on form today", &["Agnes Blackwood"]), 1);
+        assert_eq!(full("Agnes B was on form today", &["Agnes Blackwood"]), 0, "an initial is not the full name");
+        assert_eq!(full("Agnes was on form today", &["Agnes Blackwood"]), 0);
         assert_eq!(watched("bernadette had us in stitches", &["Bernadette Quinn"]), 1);
         assert_eq!(watched("cake for Mrs Kelly's 80th", &["Moira Kelly"]), 1);
         assert_eq!(watched("Praying for Lorna B tonight", &["Lorna Baird"]), 1);

@@ -267,6 +267,12 @@ pub struct RuleSource {
     /// A sentence about this post in particular, added to the message (see the module comment).
     #[serde(default)]
     pub detail: Option<String>,
+    /// `overrulable = true`: the learned layer may overrule this rule's findings although they
+    /// are anchored on a watch-list name, when the post reads as harmless (a name on the list
+    /// can be a pet's, a footballer's or the worker's own child's). Findings on identifiers with a
+    /// fixed form always stand.
+    #[serde(default)]
+    pub overrulable: bool,
     /// Read natively, where the examples run as tests; skipped unread in the WebAssembly
     /// engine, which never uses them (their parsing code would add tens of kilobytes).
     #[cfg(not(target_arch = "wasm32"))]
@@ -332,8 +338,8 @@ pub struct Rule {
     not_before: Vec<usize>,
     after: Vec<usize>,
     /// Anchored on readings of the text only (lexicon phrases, names guessed from capitals, ages,
-    /// a private message), never on a fact ([`signals::DEFINITE`]): the learned layer may overrule
-    /// it (see [`crate::learned`]).
+    /// a private message), never on a fact ([`signals::DEFINITE`]), or marked `overrulable` in its
+    /// file: the learned layer may overrule it (see [`crate::learned`]).
     pub overrulable: bool,
     guidance_title: String,
     code_text: Vec<String>,
@@ -472,7 +478,14 @@ impl RuleSet {
                     return Err(format!("rule {} is defined twice", r.id));
                 }
                 let message = format!("{} {} {}", with_full_stop(&r.title), r.why.trim(), r.instead.trim());
-                let overrulable = at.iter().all(|&id| !signals::DEFINITE.contains(&signal_names[id].as_str()));
+                let on_fact = |id: &usize| signals::DEFINITE.contains(&signal_names[*id].as_str());
+                if r.overrulable && at.iter().filter(|id| on_fact(id)).any(|&id| signal_names[id] != "watched_name") {
+                    return Err(format!(
+                        "rule {}: only a watch-list name's findings may be marked overrulable; other facts always stand",
+                        r.id
+                    ));
+                }
+                let overrulable = r.overrulable || !at.iter().any(on_fact);
                 rules.push(Rule {
                     at,
                     with,
@@ -862,7 +875,8 @@ mod tests {
             assert!(signals::builtin_names().contains(&name), "{name} is not a detector signal");
         }
         let overrulable = |id: &str| set.rules.iter().find(|r| r.source.id == id).unwrap_or_else(|| panic!("no rule {id}")).overrulable;
-        assert!(!overrulable("confidentiality.watched-name"), "the watch-list is a fact");
+        assert!(!overrulable("confidentiality.watched-name-with-detail"), "a watch-list name with details of care is a fact");
+        assert!(overrulable("confidentiality.watched-name"), "a watch-list name alone may be someone else's");
         assert!(overrulable("confidentiality.name-with-care-detail"), "a name guessed from capitals is a reading");
         assert!(set.rules.iter().any(|r| !r.overrulable && r.at.iter().any(|&id| set.signal_names[id] == "chi_number")));
     }

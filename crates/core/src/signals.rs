@@ -30,8 +30,10 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 /// Signals that are facts rather than readings: identifiers with a fixed form, the watch-list, who
 /// a message goes to, an attached photo (the model reads only the words, never the picture), and
-/// where a photo was taken or the post is tagged.
-pub const DEFINITE: [&str; 15] = [
+/// where a photo was taken or the post is tagged. A rule anchored on a watch-list name may still
+/// mark its findings `overrulable` when nothing about care goes with the name (see
+/// [`crate::rules::RuleSource::overrulable`]).
+pub const DEFINITE: [&str; 16] = [
     "chi_number",
     "nhs_number",
     "ni_number",
@@ -43,6 +45,7 @@ pub const DEFINITE: [&str; 15] = [
     "access_code",
     "case_reference",
     "watched_name",
+    "watched_full_name",
     "recipient_watched",
     "attachment",
     "photo_location",

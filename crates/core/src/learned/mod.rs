@@ -21,7 +21,8 @@
 //!   several things keeps a finding whose own clause reads as risky. Findings anchored on a *fact*
 //!   ([`crate::signals::DEFINITE`]: an identifier with a fixed form such as a CHI number or a
 //!   postcode, the watch-list, who a message goes to, an attached photo, where it was taken) always
-//!   stand.
+//!   stand, but for a watch-list name with nothing about care beside it, which its rule may mark
+//!   `overrulable` (the name can be a pet's or the worker's own child's).
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
 //!   clause that scores highest for the category, worded from `model/messages.toml`, unless the
 //!   post holds a signal that keeps it quiet about that category (`quiet_with` there: the
