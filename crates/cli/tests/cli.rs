@@ -141,7 +141,7 @@ fn an_attached_photo_is_a_prompt_not_a_finding_unless_the_words_point_to_care() 
     assert!(String::from_utf8(out.stdout).unwrap().contains("Photo check: Does this show anyone you support"));
     let (code, report) = json_report(&["check", "--json", "--attach", "video"], "Look at them go at the day centre!");
     assert_eq!(code, Some(1));
-    assert!(rules(&report).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    assert!(rules(&report).contains(&"confidentiality.photo-at-a-named-care-setting".to_string()));
     assert_eq!(report["prompts"][0]["id"], "photo-check");
 }
 
@@ -149,7 +149,7 @@ fn an_attached_photo_is_a_prompt_not_a_finding_unless_the_words_point_to_care() 
 fn a_location_tag_at_a_care_setting_makes_the_photo_a_finding() {
     let (code, report) = json_report(&["check", "--json", "--attach", "image", "--location", "Sunnyside Care Home"], "What a day 😊");
     assert_eq!(code, Some(1));
-    assert!(rules(&report).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    assert!(rules(&report).contains(&"confidentiality.photo-at-a-named-care-setting".to_string()));
     let (code, report) = json_report(&["check", "--json", "--attach", "image", "--location", "Portobello beach"], "What a day 😊");
     assert_eq!((code, rules(&report).len()), (Some(0), 0));
     assert_eq!(report["prompts"][0]["id"], "photo-check");
@@ -157,7 +157,7 @@ fn a_location_tag_at_a_care_setting_makes_the_photo_a_finding() {
         "{\"id\": 1, \"text\": \"What a day\", \"attachments\": [{\"kind\": \"image\"}], \"location\": \"Sunnyside Care Home, Paisley\"}\n";
     let out = postcare(&["check", "--jsonl"], input.as_bytes());
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(rules(&line).contains(&"confidentiality.photo-in-a-care-setting".to_string()));
+    assert!(rules(&line).contains(&"confidentiality.photo-at-a-named-care-setting".to_string()));
     assert_eq!(postcare(&["check", "--location"], b"hi").status.code(), Some(2));
 }
 

@@ -263,7 +263,7 @@ const KINDS: &[Row] = &[
     Row {
         kind: IdKind::NamedSetting,
         name: "named_setting",
-        pattern: r"(?-u:\b)(?:[A-Z][a-z'\-]+ ){1,2}(?:House|Lodge|Court|View|Care Home|Nursing Home|Care Centre|Day Centre|Resource Centre|Hostel|Flats|Grange|Manor|Rise|Nursery|Unit|Ward|Hollow|Gardens|Cottage|Villa|Mains|Bank)(?-u:\b)",
+        pattern: r"(?-u:\b)(?:[A-Z][a-z'\-]+ ){1,2}(?:House|Lodge|Court|View|Care Home|Nursing Home|Care Centre|Day Centre|Day Services?|Resource Centre|Family Centre|Respite Centre|Care Village|Hospice|Hostel|Flats|Grange|Manor|Rise|Nursery|Unit|Ward|Hollow|Gardens|Cottage|Villa|Mains|Bank)(?-u:\b)",
         accept: whole,
     },
 ];
@@ -564,6 +564,8 @@ mod tests {
         assert!(kinds("back door code at Brae House is 4471#").contains(&IdKind::AccessCode));
         assert!(kinds("case no. 204881").contains(&IdKind::CaseReference));
         assert!(kinds("one of my ladies at Ravenscraig Lodge").contains(&IdKind::NamedSetting));
+        assert!(kinds("our outing from Braeview Day Services").contains(&IdKind::NamedSetting));
+        assert!(kinds("fun day at Craigie Family Centre").contains(&IdKind::NamedSetting));
         assert!(kinds("the home on Dunkeld Rd").contains(&IdKind::Street));
         assert!(kinds("gentleman in KA7, lives alone").contains(&IdKind::PostcodeDistrict));
         assert!(!kinds("the G20 summit").contains(&IdKind::PostcodeDistrict));

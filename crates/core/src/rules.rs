@@ -268,9 +268,10 @@ pub struct RuleSource {
     #[serde(default)]
     pub detail: Option<String>,
     /// `overrulable = true`: the learned layer may overrule this rule's findings although they
-    /// are anchored on a watch-list name, when the post reads as harmless (a name on the list
-    /// can be a pet's, a footballer's or the worker's own child's). Findings on identifiers with a
-    /// fixed form always stand.
+    /// are anchored on a watch-list name or an attached photo, when the post reads as harmless (a
+    /// name on the list can be a pet's, a footballer's or the worker's own child's; the photo
+    /// check is asked of every photo anyway). Findings on identifiers with a fixed form always
+    /// stand.
     #[serde(default)]
     pub overrulable: bool,
     /// Read natively, where the examples run as tests; skipped unread in the WebAssembly
@@ -479,9 +480,10 @@ impl RuleSet {
                 }
                 let message = format!("{} {} {}", with_full_stop(&r.title), r.why.trim(), r.instead.trim());
                 let on_fact = |id: &usize| signals::DEFINITE.contains(&signal_names[*id].as_str());
-                if r.overrulable && at.iter().filter(|id| on_fact(id)).any(|&id| signal_names[id] != "watched_name") {
+                let may_be_overruled = |id: &usize| ["watched_name", "attachment"].contains(&signal_names[*id].as_str());
+                if r.overrulable && at.iter().filter(|id| on_fact(id)).any(|id| !may_be_overruled(id)) {
                     return Err(format!(
-                        "rule {}: only a watch-list name's findings may be marked overrulable; other facts always stand",
+                        "rule {}: only findings on a watch-list name or a photo may be marked overrulable; other facts always stand",
                         r.id
                     ));
                 }

@@ -98,13 +98,13 @@ fn photo_tagged(location: &str) -> Options {
 #[test]
 fn a_photo_tagged_at_a_care_setting_is_a_finding_about_the_post() {
     let report = check("What a lovely afternoon 😊", &photo_tagged("Sunnyside Care Home, Paisley"));
-    let f = report.findings.iter().find(|f| f.rule == "confidentiality.photo-in-a-care-setting").expect("photo finding");
+    let f = report.findings.iter().find(|f| f.rule == "confidentiality.photo-at-a-named-care-setting").expect("photo finding");
     assert_eq!((f.severity, f.about_post, f.start, f.end), (Severity::Warn, true, 0, 0), "never underlined: the place is not in the text");
     assert!(report.findings.iter().all(|f| f.about_post), "{:?}", report.findings);
     assert_eq!(report.prompts.len(), 1, "the photo question still stands");
     // A place on the watch-list counts as well.
     let watched = Options { watchlist: vec!["Seaforth House".into()], ..photo_tagged("Seaforth House") };
-    assert!(rules("Garden party 🌷", &watched).contains(&"confidentiality.photo-in-a-care-setting"));
+    assert!(rules("Garden party 🌷", &watched).contains(&"confidentiality.photo-at-a-named-care-setting"));
 }
 
 #[test]

@@ -96,7 +96,7 @@ for (const [id, how] of SURFACES) {
     await clickPublish(page, s);
     await waitReview(page);
     const d = await dialog(page);
-    assert.ok(d.groups.includes('confidentiality.photo-in-a-care-setting'), `the photo finding shows as usual: ${d.groups}`);
+    assert.ok(d.groups.includes('confidentiality.photo-at-a-named-care-setting'), `the photo finding shows as usual: ${d.groups}`);
     assert.ok(d.buttons.includes('Post anyway') && d.buttons.includes('Edit post'), `buttons: ${d.buttons}`);
     await clickReviewButton(page, 'Edit post');
     assert.deepEqual(await posts(page), []);
@@ -121,7 +121,7 @@ for (const [id, how] of [['facebook-post', 'input'], ['instagram-post', 'paste']
 
   test(`${id}: a photo with harmless words, tagged at a care home, is a warning`, T, async () => {
     const { page, d } = await tagged('Sunnyside Care Home, Paisley');
-    assert.ok(d.groups.includes('confidentiality.photo-in-a-care-setting'), `the photo finding: ${d.groups}`);
+    assert.ok(d.groups.includes('confidentiality.photo-at-a-named-care-setting'), `the photo finding: ${d.groups}`);
     assert.ok(d.buttons.includes('Post anyway') && d.buttons.includes('Edit post'), `buttons: ${d.buttons}`);
     await clickReviewButton(page, 'Edit post');
     assert.deepEqual(await posts(page), []);
