@@ -4,6 +4,10 @@
 //! Each case names the disguised token inside the draft. The test passes when some
 //! confidentiality finding's span (UTF-8 bytes into the original draft, i.e. already mapped back
 //! from the folded text) covers the whole token, so the underline lands on what the worker typed.
+//!
+//! The drafts are checked by the rules alone: what is tested here is that the detectors see
+//! through the disguise. Whether the learned layer may overrule a harmless mention of a first name
+//! is tested in `crate::learned`.
 
 use postcare_core::{check, Category, Options};
 
@@ -13,7 +17,8 @@ const WATCH: &[&str] = &["Agnes Blackwood"];
 fn assert_found(text: &str, token: &str, watchlist: &[&str]) {
     let at = text.find(token).unwrap_or_else(|| panic!("test bug: {token:?} not in {text:?}"));
     let (start, end) = (at, at + token.len());
-    let report = check(text, &Options::with_watchlist(watchlist.iter().copied()));
+    let options = Options { rules_only: true, ..Options::with_watchlist(watchlist.iter().copied()) };
+    let report = check(text, &options);
     let covered = report.findings.iter().any(|f| f.category == Category::Confidentiality && f.start <= start && f.end >= end);
     assert!(
         covered,

@@ -346,6 +346,21 @@ mod tests {
     }
 
     #[test]
+    fn findings_on_facts_stand_however_harmless_the_rest_reads() {
+        let watch = Options::with_watchlist(["Ailsa Kerrigan"]);
+        for (text, rule) in [
+            ("Lovely walk along the shore with Ailsa Kerrigan this afternoon, what a day", "confidentiality.watched-full-name"),
+            ("Ailsa's son phoned the office again about her care plan, bless him", "confidentiality.watched-name-with-detail"),
+            ("lovely sunny afternoon, my lucky CHI 1904851231 apparently", "confidentiality.health-number"),
+        ] {
+            let rules = check(text, &watch).findings.iter().map(|f| f.rule).collect::<Vec<_>>();
+            assert!(rules.contains(&rule), "{text}: {rules:?}");
+            assert!(!RuleSet::get().is_overrulable(rule), "{rule}");
+        }
+        assert!(RuleSet::get().is_overrulable("confidentiality.watched-name"), "a first name alone may be a pet's");
+    }
+
+    #[test]
     fn a_short_draft_is_left_to_the_rules() {
         let features = RuleSet::get().features("CHI 1904851231 x", &Options::default());
         assert!(get().unwrap().read(&features).post().is_none());
