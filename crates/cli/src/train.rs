@@ -10,7 +10,7 @@
 
 use postcare_core::eval::{self, LabelledPost, Scores};
 use postcare_core::learned::{self, features::BITS, Features, Head, Model};
-use postcare_core::rules::{self, RuleSet};
+use postcare_core::rules::RuleSet;
 use postcare_core::{Category, Options};
 use std::collections::BTreeSet;
 
@@ -41,43 +41,28 @@ pub struct Example {
     fixed: [bool; C],
     /// Categories the rules flag only with findings the model can overrule (readings, not facts).
     readings: [bool; C],
-    /// The clauses holding those findings, per category.
-    overrulable: [Vec<usize>; C],
     /// Categories the model may add a caution for (no `quiet_with` signal in the post).
     addable: [bool; C],
 }
 
 impl Example {
-    /// What a model makes of this post (`None`: the draft is too short for it to have a say).
+    /// What a model makes of this post, per category (`None`: the draft is too short for it to
+    /// have a say).
     fn score(&self, model: &Model) -> Option<Scored> {
-        let reading = model.read(&self.features);
-        let post = reading.post()?;
-        let mut keep = post;
-        for (c, held) in self.overrulable.iter().enumerate() {
-            for &s in held {
-                keep[c] = keep[c].max(reading.clause(s)[c]);
-            }
-        }
-        Some(Scored { post, keep })
+        model.read(&self.features).post()
     }
 
     /// Whether rules and model together flag category `c`, as `check()` decides it.
     fn flagged(&self, c: usize, s: Option<&Scored>, t: &Thresholds) -> bool {
         match s {
-            Some(s) => self.fixed[c] || (self.readings[c] && s.keep[c] >= t.veto) || (self.addable[c] && s.post[c] >= t.caution),
+            Some(p) => self.fixed[c] || (self.readings[c] && p[c] >= t.veto) || (self.addable[c] && p[c] >= t.caution),
             None => self.fixed[c] || self.readings[c],
         }
     }
 }
 
-/// A model's scores for one post: the post's probabilities, and per category the score that
-/// decides whether its overrulable rule findings stand (the post's, or a clause's holding one when
-/// that is higher).
-#[derive(Debug, Clone, Copy)]
-struct Scored {
-    post: [f32; C],
-    keep: [f32; C],
-}
+/// A model's probabilities for one post, per category.
+type Scored = [f32; C];
 
 /// One category's thresholds.
 #[derive(Debug, Clone, Copy)]
@@ -104,7 +89,6 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 }
             }
             let findings = set.check_with(text, &options, None).findings;
-            let overrulable = rules::overrulable_clauses(text, &features, &findings);
             let addable = Category::ALL.map(|c| !features.holds_any(set.quiet_with(c)));
             let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_overrulable(f.rule)).map(|f| f.category).collect();
             let any: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
@@ -114,7 +98,6 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 labels: Category::ALL.map(|c| post.expect.contains(&c)),
                 fixed: Category::ALL.map(|c| fixed.contains(&c)),
                 readings: Category::ALL.map(|c| any.contains(&c) && !fixed.contains(&c)),
-                overrulable,
                 addable,
             }
         })

@@ -11,20 +11,19 @@
 //! - Rules speak first and keep their exact spans, severities and explanations.
 //! - On a draft of fewer than [`MIN_WORDS`] words the model says nothing: a handful of words is
 //!   too little to read a post by, and identifiers and names there are the rules' to find.
-//! - The model scores the whole post (one probability per category) and, where it needs to, each
-//!   clause of it on its own (a sentence split at commas, semicolons, colons and dashes). Each
-//!   category has two thresholds, chosen by cross-validation on the training corpus only
-//!   (`postcare train`).
+//! - The model scores the whole post: one probability per category. Each category has two
+//!   thresholds, chosen by cross-validation on the training corpus only (`postcare train`).
 //! - A rule finding that rests on a *reading* of the text (lexicon phrases, a name guessed from
-//!   capitals, an age, a setting's name, a private message) is overruled when
-//!   both the post and the clause it sits in score under the category's `veto`: a post about
-//!   several things keeps a finding whose own clause reads as risky. Findings anchored on a *fact*
-//!   ([`crate::signals::DEFINITE`]: an identifier with a fixed form such as a CHI number or a
-//!   postcode, the watch-list, who a message goes to, an attached photo, where it was taken) always
-//!   stand, but for a watch-list name with nothing about care beside it, which its rule may mark
-//!   `overrulable` (the name can be a pet's or the worker's own child's).
+//!   capitals, an age, a setting's name, a private message) is overruled when the post scores
+//!   under the category's `veto`. Findings anchored on a *fact* ([`crate::signals::DEFINITE`]: an
+//!   identifier with a fixed form such as a CHI number or a postcode, the watch-list, who a message
+//!   goes to, an attached photo, where it was taken) always stand, but where a rule marks them
+//!   `overrulable`: a watch-list first name with nothing about care beside it (it can be a pet's or
+//!   the worker's own child's), and a photo whose words speak of a care setting without naming it
+//!   or its people (the photo check is asked of every photo anyway).
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
-//!   clause that scores highest for the category, worded from `model/messages.toml`, unless the
+//!   clause (a sentence split at commas, semicolons, colons and dashes) that weighs most for the
+//!   category, worded from `model/messages.toml`, unless the
 //!   post holds a signal that keeps it quiet about that category (`quiet_with` there: the
 //!   worker's own family for confidentiality, a joke at their own expense for dignity). The model
 //!   only ever cautions: a warning, which holds a post back, rests on something a rule can name.
@@ -192,12 +191,6 @@ impl Reading<'_> {
             n += k;
         }
         Some(self.model.logistic(&total, n))
-    }
-
-    /// The probability of each category for clause `s` read on its own.
-    pub fn clause(&self, s: usize) -> [f32; CATEGORIES] {
-        let (sum, n) = &self.sums[s];
-        self.model.logistic(sum, *n)
     }
 
     /// The clause that weighs most for `category`.
