@@ -679,9 +679,7 @@ impl RuleSet {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names, self.recipients(options));
         let reading = model.read(&features);
         let Some(probabilities) = reading.post() else { return };
-        findings.retain(|f| {
-            !self.is_overrulable(f.rule) || probabilities[f.category as usize] >= model.heads[f.category as usize].veto
-        });
+        findings.retain(|f| !self.is_overrulable(f.rule) || probabilities[f.category as usize] >= model.heads[f.category as usize].veto);
         for c in Category::ALL {
             let head = &model.heads[c as usize];
             let p = probabilities[c as usize];
