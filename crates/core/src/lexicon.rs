@@ -27,6 +27,11 @@ pub struct LexiconSource {
     /// using it.
     #[serde(default)]
     pub not_in_quotes: bool,
+    /// Words that rule a hit out when they come right before it: "mum was in hospital" is the
+    /// worker's own mum, "his mum was in hospital" and "Agnes's mum was in hospital" are not
+    /// (`s` stands for the possessive `'s`).
+    #[serde(default)]
+    pub not_after: Vec<String>,
 }
 
 /// A lexicon file: lexicon name -> lexicon.
@@ -60,6 +65,8 @@ pub struct Lexicons {
     /// One-token phrases that run on (`nutter*`), by their first three bytes.
     by_prefix: FnvMap<Box<[u8]>, Vec<u32>>,
     not_in_quotes: Vec<bool>,
+    /// Per lexicon, the words that rule a hit out when right before it (lower case).
+    not_after: Vec<Vec<Box<str>>>,
 }
 
 /// A token of the text: a byte range.
@@ -198,9 +205,11 @@ impl Lexicons {
             by_pair: FnvMap::default(),
             by_prefix: FnvMap::default(),
             not_in_quotes: Vec::new(),
+            not_after: Vec::new(),
         };
         for (index, (name, source)) in lexicons.into_iter().enumerate() {
             lex.not_in_quotes.push(source.not_in_quotes);
+            lex.not_after.push(source.not_after.iter().map(|w| Box::from(w.trim().to_lowercase().as_str())).collect());
             for term in &source.terms {
                 // Terms are folded like the text they are matched against ("tues–thurs").
                 let folded = crate::text::Folded::new(term);
@@ -263,6 +272,10 @@ impl Lexicons {
                 if self.not_in_quotes[phrase.lexicon] && inside_a_quote(quoted, start, end) {
                     continue;
                 }
+                let not_after = &self.not_after[phrase.lexicon];
+                if i > 0 && !not_after.is_empty() && not_after.iter().any(|w| **w == *word(tokens[i - 1])) {
+                    continue;
+                }
                 hits.push(LexiconHit { lexicon: phrase.lexicon, start, end });
             }
         }
@@ -295,7 +308,12 @@ mod tests {
     }
 
     fn one(terms: &[&str]) -> Lexicons {
-        let source = LexiconSource { about: String::new(), terms: terms.iter().map(|s| s.to_string()).collect(), not_in_quotes: true };
+        let source = LexiconSource {
+            about: String::new(),
+            terms: terms.iter().map(|s| s.to_string()).collect(),
+            not_in_quotes: true,
+            not_after: vec!["his".into(), "s".into()],
+        };
         Lexicons::build([("test", &source)]).unwrap()
     }
 
@@ -312,6 +330,14 @@ mod tests {
         let lex = one(&["nutter*"]);
         let hits = lex.find("the nutters on ward 2", &[]);
         assert_eq!((hits[0].start, hits[0].end), (4, 11));
+    }
+
+    #[test]
+    fn words_right_before_can_rule_a_hit_out() {
+        let lex = one(&["mum was in"]);
+        assert_eq!(lex.find("Mum was in the Royal again", &[]).len(), 1);
+        assert!(lex.find("his mum was in the Royal again", &[]).is_empty());
+        assert!(lex.find("Agnes's mum was in the Royal again", &[]).is_empty());
     }
 
     #[test]

@@ -131,7 +131,7 @@ fn tokens<'t>(text: &'t str, sentence_starts: &[usize]) -> Vec<Token<'t>> {
 struct Watched {
     first: String,
     surname: Option<String>,
-    short_forms: Vec<&'static str>,
+    short_forms: Vec<String>,
 }
 
 /// Common short forms of first names, both ways round.
@@ -204,15 +204,19 @@ const SHORT_FORMS: &[(&str, &[&str])] = &[
     ("benjamin", &["ben", "benny"]),
 ];
 
-fn short_forms_of(first: &str) -> Vec<&'static str> {
-    let mut out = Vec::new();
+fn short_forms_of(first: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     for (full, shorts) in SHORT_FORMS {
         if *full == first {
-            out.extend_from_slice(shorts);
+            out.extend(shorts.iter().map(|s| s.to_string()));
         } else if shorts.contains(&first) {
             // Someone listed as "Jim" may be written as "James".
-            out.push(full);
+            out.push(full.to_string());
         }
+    }
+    // "Ellie-Mae" is often just "Ellie", or "ellie mae" typed with a space.
+    if let Some((head, _)) = first.split_once('-').filter(|(head, _)| head.len() > 1) {
+        out.push(head.to_string());
     }
     out
 }
@@ -407,13 +411,15 @@ fn find_watched(text: &str, toks: &[Token], lower: &[&str], watchlist: &Watchlis
                     continue;
                 }
             }
-            let first_matches = low == person.first || person.short_forms.contains(&low);
+            let first_matches = low == person.first || person.short_forms.iter().any(|f| f == low);
             if !first_matches {
                 continue;
             }
             // "Agnes Moffat" is not Agnes Blackwood: a different surname means a different person.
             if let (Some(n), Some(n_low)) = (next, next_low) {
-                let surname_ok = person.surname.as_deref().is_none_or(|s| n_low == s || (n.text.len() == 1 && s.starts_with(n_low)));
+                let rest_of_first = person.first.split_once('-').is_some_and(|(_, tail)| tail == n_low);
+                let surname_ok =
+                    rest_of_first || person.surname.as_deref().is_none_or(|s| n_low == s || (n.text.len() == 1 && s.starts_with(n_low)));
                 if is_capitalised(n.text) && !surname_ok && n.text.len() > 1 && !g.everyday_words.contains(n_low) {
                     continue;
                 }
@@ -492,6 +498,9 @@ mod tests {
         assert_eq!(watched("cake for Mrs Kelly's 80th", &["Moira Kelly"]), 1);
         assert_eq!(watched("Praying for Lorna B tonight", &["Lorna Baird"]), 1);
         assert_eq!(watched("Rab's had another fall", &["Robert Cowie"]), 1);
+        assert_eq!(watched("ellie mae got her contact back", &["Ellie-Mae Robertson"]), 1);
+        assert_eq!(watched("Ellie Mae got her contact back", &["Ellie-Mae Robertson"]), 1);
+        assert_eq!(watched("Ellie got her contact back", &["Ellie-Mae Robertson"]), 1);
         assert_eq!(watched("today was Agnes Moffat's last day", &["Agnes Blackwood"]), 0);
         assert_eq!(watched("Will anyone be there?", &["Will Henderson"]), 0);
         assert_eq!(watched("Frank fell again last night", &["Frank Russell"]), 1);
