@@ -391,6 +391,11 @@ fn run_train(args: &[String], out: &mut impl Write) -> Result<u8, Stop> {
         let h = &trained.model.heads[c as usize];
         writeln!(out, "  {:<16}{:.2} / {:.2}", c.as_str(), h.veto, h.caution)?;
     }
+    writeln!(
+        out,
+        "  gate (risky at all: under it, the post reads as harmless) {:.2}",
+        trained.model.heads[postcare_core::learned::GATE].veto
+    )?;
     if let Some(path) = &out_file {
         let bytes = trained.model.to_bytes();
         std::fs::write(path, &bytes).map_err(|e| format!("{path}: {e}"))?;

@@ -10,11 +10,14 @@
 
 use postcare_core::eval::{self, LabelledPost, Scores};
 use postcare_core::learned::{self, features::BITS, Features, Head, Model};
-use postcare_core::rules::RuleSet;
+use postcare_core::rules::{self, RuleSet};
 use postcare_core::{Category, Options};
 use std::collections::BTreeSet;
 
 const C: usize = Category::ALL.len();
+/// Heads: one per category, then the gate (risky at all).
+const H: usize = learned::HEADS;
+const G: usize = learned::GATE;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
@@ -36,33 +39,47 @@ pub struct Example {
     features: Features,
     /// Distinct buckets with their weight in the post's score (count / sqrt(total)).
     values: Vec<(u32, f32)>,
-    labels: [bool; C],
+    /// Per head: each category's label, then whether the post is risky at all.
+    labels: [bool; H],
     /// Categories the rules flag with a finding the model cannot overrule.
     fixed: [bool; C],
     /// Categories the rules flag only with findings the model can overrule (readings, not facts).
     readings: [bool; C],
+    /// The clauses holding those findings, per category.
+    overrulable: [Vec<usize>; C],
     /// Categories the model may add a caution for (no `quiet_with` signal in the post).
     addable: [bool; C],
 }
 
 impl Example {
-    /// What a model makes of this post, per category (`None`: the draft is too short for it to
-    /// have a say).
+    /// What a model makes of this post (`None`: the draft is too short for it to have a say).
     fn score(&self, model: &Model) -> Option<Scored> {
-        model.read(&self.features).post()
+        let reading = model.read(&self.features);
+        let post = reading.post()?;
+        let clause = std::array::from_fn(|c| self.overrulable[c].iter().map(|&s| reading.clause(s)[c]).fold(0.0, f32::max));
+        Some(Scored { post, clause })
     }
 
     /// Whether rules and model together flag category `c`, as `check()` decides it.
-    fn flagged(&self, c: usize, s: Option<&Scored>, t: &Thresholds) -> bool {
+    fn flagged(&self, c: usize, s: Option<&Scored>, t: &Thresholds, gate: f32) -> bool {
         match s {
-            Some(p) => self.fixed[c] || (self.readings[c] && p[c] >= t.veto) || (self.addable[c] && p[c] >= t.caution),
+            Some(Scored { post: p, clause }) => {
+                self.fixed[c]
+                    || (self.readings[c] && clause[c] >= learned::CLAUSE_STANDS)
+                    || (p[G] >= gate && ((self.readings[c] && p[c] >= t.veto) || (self.addable[c] && p[c] >= t.caution)))
+            }
             None => self.fixed[c] || self.readings[c],
         }
     }
 }
 
-/// A model's probabilities for one post, per category.
-type Scored = [f32; C];
+/// What a model makes of one post: the probability of each category and of the gate, and per
+/// category the highest score of a clause holding a finding the model may overrule.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    post: [f32; H],
+    clause: [f32; C],
+}
 
 /// One category's thresholds.
 #[derive(Debug, Clone, Copy)]
@@ -89,15 +106,17 @@ pub fn examples(posts: &[LabelledPost]) -> Vec<Example> {
                 }
             }
             let findings = set.check_with(text, &options, None).findings;
+            let overrulable = rules::overrulable_clauses(text, &features, &findings);
             let addable = Category::ALL.map(|c| !features.holds_any(set.quiet_with(c)));
             let fixed: BTreeSet<Category> = findings.iter().filter(|f| !set.is_overrulable(f.rule)).map(|f| f.category).collect();
             let any: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             Example {
                 features,
                 values,
-                labels: Category::ALL.map(|c| post.expect.contains(&c)),
+                labels: std::array::from_fn(|h| if h == G { !post.expect.is_empty() } else { post.expect.contains(&Category::ALL[h]) }),
                 fixed: Category::ALL.map(|c| fixed.contains(&c)),
                 readings: Category::ALL.map(|c| any.contains(&c) && !fixed.contains(&c)),
+                overrulable,
                 addable,
             }
         })
@@ -123,15 +142,16 @@ impl Rng {
     }
 }
 
-/// Fits weights (`[category][bucket]`) and biases on some examples.
-fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; C]) {
+/// Fits weights (`[head][bucket]`) and biases on some examples: one head per category, then the
+/// gate.
+fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; H]) {
     let buckets = 1usize << BITS;
-    let mut w = vec![0f32; buckets * C];
-    let mut g2 = vec![0f32; buckets * C];
-    let mut bias = [0f32; C];
-    let mut bias_g2 = [0f32; C];
-    // Positive posts are rarer than negative ones in every category: weigh them up.
-    let mut positive_weight = [1f32; C];
+    let mut w = vec![0f32; buckets * H];
+    let mut g2 = vec![0f32; buckets * H];
+    let mut bias = [0f32; H];
+    let mut bias_g2 = [0f32; H];
+    // Positive posts are rarer than negative ones for every head: weigh them up.
+    let mut positive_weight = [1f32; H];
     for (c, pw) in positive_weight.iter_mut().enumerate() {
         let pos = examples.iter().filter(|e| e.labels[c]).count().max(1) as f32;
         let neg = (examples.len() as f32 - pos).max(1.0);
@@ -145,18 +165,18 @@ fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; C]) {
             let e = examples[i];
             let mut z = bias;
             for &(b, v) in &e.values {
-                let row = &w[b as usize * C..][..C];
-                for c in 0..C {
+                let row = &w[b as usize * H..][..H];
+                for c in 0..H {
                     z[c] += row[c] * v;
                 }
             }
-            for c in 0..C {
+            for c in 0..H {
                 let y = e.labels[c];
                 let g = (learned::sigmoid(z[c]) - if y { 1.0 } else { 0.0 }) * if y { positive_weight[c] } else { 1.0 };
                 bias_g2[c] += g * g;
                 bias[c] -= params.rate * g / bias_g2[c].sqrt().max(1e-6);
                 for &(b, v) in &e.values {
-                    let k = b as usize * C + c;
+                    let k = b as usize * H + c;
                     let grad = g * v + params.l2 * w[k];
                     g2[k] += grad * grad;
                     w[k] -= params.rate * grad / g2[k].sqrt().max(1e-6);
@@ -164,13 +184,16 @@ fn fit(examples: &[&Example], params: &Params) -> (Vec<Vec<f32>>, [f32; C]) {
             }
         }
     }
-    let weights = (0..C).map(|c| (0..buckets).map(|b| w[b * C + c]).collect()).collect();
+    let weights = (0..H).map(|c| (0..buckets).map(|b| w[b * H + c]).collect()).collect();
     (weights, bias)
 }
 
-fn model(examples: &[&Example], params: &Params, t: [Thresholds; C]) -> Model {
+fn model(examples: &[&Example], params: &Params, t: [Thresholds; C], gate: f32) -> Model {
     let (weights, bias) = fit(examples, params);
-    let heads = std::array::from_fn(|c| Head { bias: bias[c], scale: 1.0, veto: t[c].veto, caution: t[c].caution });
+    let heads = std::array::from_fn(|h| {
+        let (veto, caution) = if h == G { (gate, gate) } else { (t[h].veto, t[h].caution) };
+        Head { bias: bias[h], scale: 1.0, veto, caution }
+    });
     Model::quantise(RuleSet::get().signature, heads, &weights)
 }
 
@@ -181,7 +204,7 @@ fn out_of_fold(examples: &[Example], params: &Params) -> Vec<Option<Scored>> {
     let mut out = vec![None; examples.len()];
     for k in 0..params.folds {
         let train: Vec<&Example> = examples.iter().zip(&fold_of).filter(|(_, &f)| f != k).map(|(e, _)| e).collect();
-        let m = model(&train, params, [Thresholds { veto: 0.0, caution: 1.0 }; C]);
+        let m = model(&train, params, [Thresholds { veto: 0.0, caution: 1.0 }; C], 0.0);
         for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold_of[*i] == k) {
             out[i] = e.score(&m);
         }
@@ -213,7 +236,7 @@ fn thresholds(examples: &[Example], oof: &[Option<Scored>]) -> [Thresholds; C] {
                 }
                 let (mut tp, mut fp, mut fn_) = (0, 0, 0);
                 for (e, s) in examples.iter().zip(oof) {
-                    match (e.labels[c], e.flagged(c, s.as_ref(), &t)) {
+                    match (e.labels[c], e.flagged(c, s.as_ref(), &t, 0.0)) {
                         (true, true) => tp += 1,
                         (false, true) => fp += 1,
                         (true, false) => fn_ += 1,
@@ -235,6 +258,31 @@ fn thresholds(examples: &[Example], oof: &[Option<Scored>]) -> [Thresholds; C] {
     })
 }
 
+/// What rules and model flag on each post, for given thresholds.
+fn flag_all(examples: &[Example], oof: &[Option<Scored>], t: &[Thresholds; C], gate: f32) -> Vec<Vec<Category>> {
+    examples
+        .iter()
+        .zip(oof)
+        .map(|(e, s)| Category::ALL.into_iter().filter(|&c| e.flagged(c as usize, s.as_ref(), &t[c as usize], gate)).collect())
+        .collect()
+}
+
+/// The gate's threshold from out-of-fold scores, with the categories' thresholds set: the one
+/// that maximises macro-F1 of rules and model on the training posts (ties go to the higher gate,
+/// which overrules more and adds less).
+fn gate(posts: &[LabelledPost], examples: &[Example], oof: &[Option<Scored>], t: &[Thresholds; C]) -> f32 {
+    let mut best = (f64::MIN, 0.0);
+    for step in 0..=80 {
+        let g = step as f32 / 100.0;
+        let flagged = flag_all(examples, oof, t, g);
+        let score = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect()).macro_f1();
+        if score >= best.0 - 1e-12 {
+            best = (score.max(best.0), g);
+        }
+    }
+    best.1
+}
+
 /// Cross-validated figures on the training posts: rules alone, and rules with the model.
 pub struct Trained {
     pub model: Model,
@@ -244,35 +292,20 @@ pub struct Trained {
     pub flagged: Vec<Vec<Category>>,
 }
 
-/// Chooses thresholds by cross-validation, then fits the model on every example.
+/// Chooses thresholds (each category's, then the gate's) by cross-validation, then fits the model
+/// on every example.
 pub fn train(posts: &[LabelledPost], params: &Params) -> Trained {
     let examples = examples(posts);
     let oof = out_of_fold(&examples, params);
     let t = thresholds(&examples, &oof);
-    let flagged_by = |with_model: bool| -> Vec<Vec<Category>> {
-        examples
-            .iter()
-            .zip(&oof)
-            .map(|(e, s)| {
-                Category::ALL
-                    .into_iter()
-                    .filter(|&c| {
-                        let c = c as usize;
-                        if with_model {
-                            e.flagged(c, s.as_ref(), &t[c])
-                        } else {
-                            e.fixed[c] || e.readings[c]
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let (rules, flagged) = (flagged_by(false), flagged_by(true));
+    let g = gate(posts, &examples, &oof, &t);
+    let rules: Vec<Vec<Category>> =
+        examples.iter().map(|e| Category::ALL.into_iter().filter(|&c| e.fixed[c as usize] || e.readings[c as usize]).collect()).collect();
+    let flagged = flag_all(&examples, &oof, &t, g);
     let rules_alone = eval::score_sets(posts, |i, _| rules[i].iter().copied().collect());
     let cross_validated = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect());
     let all: Vec<&Example> = examples.iter().collect();
-    Trained { model: model(&all, params, t), rules_alone, cross_validated, flagged }
+    Trained { model: model(&all, params, t, g), rules_alone, cross_validated, flagged }
 }
 
 /// Scores a corpus checked with rules and a given model.

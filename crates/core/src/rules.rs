@@ -665,9 +665,11 @@ impl RuleSet {
     }
 
     /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
-    /// it overrules a finding that rests on readings when the post scores under the category's
-    /// `veto`, then, for each category left unflagged, adds a caution on the clause that weighs
-    /// most when the post scores at or over its `caution`.
+    /// on a post the gate reads as harmless it overrules every finding that rests on readings;
+    /// otherwise it overrules one when the post scores under the category's `veto`; a finding
+    /// whose own clause reads as plainly risky ([`learned::CLAUSE_STANDS`]) stands either way. Then, for each
+    /// category left unflagged, adds a caution on the clause that weighs most when the post scores
+    /// at or over its `caution`.
     fn learned_layer(
         &'static self,
         model: &learned::Model,
@@ -679,7 +681,19 @@ impl RuleSet {
         let features = Features::extract(folded.as_str(), signals, &self.signal_names, self.recipients(options));
         let reading = model.read(&features);
         let Some(probabilities) = reading.post() else { return };
-        findings.retain(|f| !self.is_overrulable(f.rule) || probabilities[f.category as usize] >= model.heads[f.category as usize].veto);
+        let harmless = probabilities[learned::GATE] < model.heads[learned::GATE].veto;
+        let stands = |f: &Finding| !harmless && probabilities[f.category as usize] >= model.heads[f.category as usize].veto;
+        if findings.iter().any(|f| self.is_overrulable(f.rule) && !stands(f)) {
+            let starts = clause_starts(folded, &features);
+            findings.retain(|f| {
+                !self.is_overrulable(f.rule)
+                    || stands(f)
+                    || clause_of(&starts, f).is_some_and(|s| reading.clause(s)[f.category as usize] >= learned::CLAUSE_STANDS)
+            });
+        }
+        if harmless {
+            return;
+        }
         for c in Category::ALL {
             let head = &model.heads[c as usize];
             let p = probabilities[c as usize];
@@ -717,6 +731,30 @@ impl RuleSet {
             });
         }
     }
+}
+
+/// Where each of the model's clauses starts in the original text.
+fn clause_starts(folded: &Folded, features: &Features) -> Vec<usize> {
+    features.clauses.iter().map(|&(s, e)| folded.to_original(s, e).0).collect()
+}
+
+/// The clause (index into `starts`) a finding sits in; `None` for a finding about the whole post.
+fn clause_of(starts: &[usize], finding: &Finding) -> Option<usize> {
+    (!finding.about_post && !starts.is_empty()).then(|| starts.partition_point(|&s| s <= finding.start).saturating_sub(1))
+}
+
+/// For each category, the clauses holding a finding the learned layer may overrule
+/// (`postcare train` weighs them as [`RuleSet::check`] does).
+pub fn overrulable_clauses(text: &str, features: &Features, findings: &[Finding]) -> [Vec<usize>; Category::COUNT] {
+    let set = RuleSet::get();
+    let starts = clause_starts(&Folded::new(text), features);
+    let mut out: [Vec<usize>; Category::COUNT] = Default::default();
+    for f in findings.iter().filter(|f| set.is_overrulable(f.rule)) {
+        if let Some(s) = clause_of(&starts, f) {
+            out[f.category as usize].push(s);
+        }
+    }
+    out
 }
 
 fn with_full_stop(s: &str) -> String {

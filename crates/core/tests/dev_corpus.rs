@@ -1,9 +1,9 @@
 //! Detection quality on the labelled development corpora (tests/corpus/*.jsonl).
 //!
-//! The bars: post-level recall >= 0.90, false-alarm rate <= 0.05, and every category's F1 >= 0.75,
-//! on each corpus held here. dev-d is scored but not yet held: its post recall is 0.889 (8 of its
-//! 72 risky posts missed) and its exposure F1 under 0.75 (docs/eval.md). A held-out validation
-//! split is scored the same way, so rules must generalise:
+//! The bars: post-level recall >= 0.90 and false-alarm rate <= 0.05 on all four, and every
+//! category's F1 >= 0.75 on dev, dev-b and dev-c. dev-d (160 posts, few per category) is held to
+//! the post-level bars only: its dignity, reputation and exposure F1 are under 0.75
+//! (docs/eval.md). A held-out validation split is scored the same way, so rules must generalise:
 //! this test guards against regressions, it is not a target to fit.
 
 use postcare_core::eval::{parse_corpus, score};
@@ -14,6 +14,10 @@ const MAX_FALSE_ALARM_RATE: f64 = 0.05;
 const MIN_CATEGORY_F1: f64 = 0.75;
 
 fn assert_meets_the_bars(name: &str, source: &str) {
+    assert_meets(name, source, true);
+}
+
+fn assert_meets(name: &str, source: &str, per_category: bool) {
     let posts = parse_corpus(source).unwrap_or_else(|e| panic!("{name}: {e}"));
     let s = score(&posts);
     let mut failures = Vec::new();
@@ -23,7 +27,7 @@ fn assert_meets_the_bars(name: &str, source: &str) {
     if s.false_alarm_rate() > MAX_FALSE_ALARM_RATE {
         failures.push(format!("false-alarm rate {:.3} > {MAX_FALSE_ALARM_RATE}", s.false_alarm_rate()));
     }
-    for c in Category::ALL {
+    for c in Category::ALL.into_iter().filter(|_| per_category) {
         let f1 = s.category(c).f1();
         if f1 < MIN_CATEGORY_F1 {
             failures.push(format!("{c} F1 {f1:.3} < {MIN_CATEGORY_F1}"));
@@ -45,4 +49,9 @@ fn dev_b_corpus_meets_the_bars() {
 #[test]
 fn dev_c_corpus_meets_the_bars() {
     assert_meets_the_bars("tests/corpus/dev-c.jsonl", include_str!("../../../tests/corpus/dev-c.jsonl"));
+}
+
+#[test]
+fn dev_d_corpus_meets_the_post_level_bars() {
+    assert_meets("tests/corpus/dev-d.jsonl", include_str!("../../../tests/corpus/dev-d.jsonl"), false);
 }

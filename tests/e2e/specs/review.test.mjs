@@ -102,7 +102,7 @@ test('review dialog: one group per kind, quoting the words found, with one why a
 test('review dialog with many kinds in a short window: the title and the buttons stay in view, the list scrolls from the keyboard', T, async () => {
   const { page, s } = await open('facebook-post');
   await page.setViewportSize({ width: 900, height: 520 });
-  await review(page, s, `${GROUPED}. Absolutely steaming on shift tonight lol, keysafe is 1938, text me on 07700 900123`);
+  await review(page, s, `${GROUPED}. Absolutely steaming on shift tonight lol, keysafe is 1938, her CHI is 1904851231. I'm on my own in the house every Saturday night 10 till 8`);
   const d = await readDialog(page);
   assert.ok(d.groups.length >= 5, `many kinds (${d.groups.length})`);
   const inView = (sel) => page.locator(REVIEW).locator(sel).first().evaluate((e) => {

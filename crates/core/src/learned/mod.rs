@@ -11,19 +11,25 @@
 //! - Rules speak first and keep their exact spans, severities and explanations.
 //! - On a draft of fewer than [`MIN_WORDS`] words the model says nothing: a handful of words is
 //!   too little to read a post by, and identifiers and names there are the rules' to find.
-//! - The model scores the whole post: one probability per category. Each category has two
-//!   thresholds, chosen by cross-validation on the training corpus only (`postcare train`).
-//! - A rule finding that rests on a *reading* of the text (lexicon phrases, a name guessed from
-//!   capitals, an age, a setting's name, a private message) is overruled when the post scores
-//!   under the category's `veto`. Findings anchored on a *fact* ([`crate::signals::DEFINITE`]: an
+//! - The model scores the whole post: one probability per category, and from a head of its own,
+//!   the *gate*, one that the post is risky at all (trained on every risky post, whatever its
+//!   category). Each category has two thresholds and the gate one, chosen by cross-validation on
+//!   the training corpus only (`postcare train`).
+//! - When the gate scores under its threshold the post reads as harmless: every rule finding that
+//!   rests on a reading is overruled and the model adds nothing.
+//! - Otherwise a rule finding that rests on a *reading* of the text (lexicon phrases, a name
+//!   guessed from capitals, an age, a setting's name, a private message) is overruled when the
+//!   post scores under the category's `veto`.
+//! - Either way, such a finding stands when the clause it sits in (a sentence split at commas,
+//!   semicolons, colons and dashes), read on its own, scores at least [`CLAUSE_STANDS`]: a post
+//!   about several things keeps each plainly risky part. Findings anchored on a *fact* ([`crate::signals::DEFINITE`]: an
 //!   identifier with a fixed form such as a CHI number or a postcode, the watch-list, who a message
 //!   goes to, an attached photo, where it was taken) always stand, but where a rule marks them
 //!   `overrulable`: a watch-list first name with nothing about care beside it (it can be a pet's or
 //!   the worker's own child's), and a photo whose words speak of a care setting without naming it
 //!   or its people (the photo check is asked of every photo anyway).
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
-//!   clause (a sentence split at commas, semicolons, colons and dashes) that weighs most for the
-//!   category, worded from `model/messages.toml`, unless the
+//!   clause that weighs most for the category, worded from `model/messages.toml`, unless the
 //!   post holds a signal that keeps it quiet about that category (`quiet_with` there: the
 //!   worker's own family for confidentiality, a joke at their own expense for dignity). The model
 //!   only ever cautions: a warning, which holds a post back, rests on something a rule can name.
@@ -38,32 +44,44 @@ use crate::Category;
 pub use features::Features;
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 4] = b"PCM3";
+const MAGIC: &[u8; 4] = b"PCM4";
 
 /// The fewest words a draft needs before the model has a say.
 pub const MIN_WORDS: usize = 5;
 const HEAD_FLOATS: usize = 4;
 const CATEGORIES: usize = Category::ALL.len();
+/// A rule finding that rests on a reading stands, whatever the post as a whole reads as, when the
+/// clause it sits in, read on its own, scores at least this for its category: a post about several
+/// things ("visited Mrs B…, steaming on shift tonight lol, keysafe is 1938") keeps each plainly
+/// risky part. Set high, so it rescues only what is plain (cross-validation: no cost at 0.9).
+pub const CLAUSE_STANDS: f32 = 0.9;
 
-/// The model as trained for one category.
+/// The gate's head, after one head per category: whether the post is risky at all.
+pub const GATE: usize = CATEGORIES;
+/// How many heads the model has: one per category, then the gate.
+pub const HEADS: usize = CATEGORIES + 1;
+
+/// The model as trained for one category, or for the gate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Head {
     pub bias: f32,
     /// Weight of one quantised step.
     pub scale: f32,
-    /// Probability under which the model overrules the category's findings that rest on readings.
+    /// Probability under which the model overrules the category's findings that rest on readings
+    /// (for the gate: under which the post reads as harmless).
     pub veto: f32,
-    /// Probability at or above which the model adds a caution.
+    /// Probability at or above which the model adds a caution (for the gate: the same as `veto`).
     pub caution: f32,
 }
 
-/// A trained model: one logistic head per category over shared hashed features.
+/// A trained model: one logistic head per category, and the gate, over shared hashed features.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// Fingerprint of the feature set the model was trained on (see [`signature`]).
     pub signature: u64,
-    pub heads: [Head; CATEGORIES],
-    /// Quantised weights, `bucket * CATEGORIES + category`.
+    /// One head per category, in [`Category::ALL`] order, then the gate ([`GATE`]).
+    pub heads: [Head; HEADS],
+    /// Quantised weights, `bucket * HEADS + head`.
     weights: Vec<i8>,
 }
 
@@ -86,18 +104,18 @@ pub fn signature(signal_names: &[String]) -> u64 {
 }
 
 impl Model {
-    /// Builds a model from trained weights (`weights[category][bucket]`), quantising each
-    /// category's weights to 8 bits.
-    pub fn quantise(signature: u64, heads: [Head; CATEGORIES], weights: &[Vec<f32>]) -> Model {
+    /// Builds a model from trained weights (`weights[head][bucket]`), quantising each head's
+    /// weights to 8 bits.
+    pub fn quantise(signature: u64, heads: [Head; HEADS], weights: &[Vec<f32>]) -> Model {
         let buckets = 1usize << features::BITS;
         let mut heads = heads;
-        let mut q = vec![0i8; buckets * CATEGORIES];
-        for (c, w) in weights.iter().enumerate().take(CATEGORIES) {
+        let mut q = vec![0i8; buckets * HEADS];
+        for (c, w) in weights.iter().enumerate().take(HEADS) {
             let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
             let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
             heads[c].scale = scale;
             for (b, x) in w.iter().enumerate().take(buckets) {
-                q[b * CATEGORIES + c] = (x / scale).round().clamp(-127.0, 127.0) as i8;
+                q[b * HEADS + c] = (x / scale).round().clamp(-127.0, 127.0) as i8;
             }
         }
         Model { signature, heads, weights: q }
@@ -106,17 +124,17 @@ impl Model {
     /// Reads a weights file.
     pub fn parse(bytes: &[u8]) -> Result<Model, String> {
         let buckets = 1usize << features::BITS;
-        let head_len = 4 + 4 + 4 + 8 + CATEGORIES * HEAD_FLOATS * 4;
-        if bytes.len() != head_len + buckets * CATEGORIES || &bytes[..4] != MAGIC {
+        let head_len = 4 + 4 + 4 + 8 + HEADS * HEAD_FLOATS * 4;
+        if bytes.len() != head_len + buckets * HEADS || &bytes[..4] != MAGIC {
             return Err("not a Post with Care model for this version".into());
         }
         let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
         let f32_at = |at: usize| f32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
-        if u32_at(4) != features::BITS || u32_at(8) as usize != CATEGORIES {
+        if u32_at(4) != features::BITS || u32_at(8) as usize != HEADS {
             return Err("model was trained with other feature settings".into());
         }
         let signature = u64::from_le_bytes(bytes[12..20].try_into().expect("8 bytes"));
-        let mut heads = [Head { bias: 0.0, scale: 1.0, veto: 0.0, caution: 1.0 }; CATEGORIES];
+        let mut heads = [Head { bias: 0.0, scale: 1.0, veto: 0.0, caution: 1.0 }; HEADS];
         for (c, head) in heads.iter_mut().enumerate() {
             let at = 20 + c * HEAD_FLOATS * 4;
             *head = Head { bias: f32_at(at), scale: f32_at(at + 4), veto: f32_at(at + 8), caution: f32_at(at + 12) };
@@ -127,10 +145,10 @@ impl Model {
 
     /// The weights file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(20 + CATEGORIES * HEAD_FLOATS * 4 + self.weights.len());
+        let mut out = Vec::with_capacity(20 + HEADS * HEAD_FLOATS * 4 + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&features::BITS.to_le_bytes());
-        out.extend_from_slice(&(CATEGORIES as u32).to_le_bytes());
+        out.extend_from_slice(&(HEADS as u32).to_le_bytes());
         out.extend_from_slice(&self.signature.to_le_bytes());
         for h in &self.heads {
             for x in [h.bias, h.scale, h.veto, h.caution] {
@@ -145,10 +163,10 @@ impl Model {
     /// probabilities, each clause's and the clause that weighs most for a category all follow.
     pub fn read<'m>(&'m self, f: &Features) -> Reading<'m> {
         // One slot per clause, and one for what is about the post as a whole.
-        let mut sums = vec![([0i32; CATEGORIES], 0u32); f.clauses.len() + 1];
+        let mut sums = vec![([0i32; HEADS], 0u32); f.clauses.len() + 1];
         for (&b, &s) in f.buckets.iter().zip(&f.clause) {
             let (sum, n) = &mut sums[s as usize];
-            for (x, &w) in sum.iter_mut().zip(&self.weights[b as usize * CATEGORIES..][..CATEGORIES]) {
+            for (x, &w) in sum.iter_mut().zip(&self.weights[b as usize * HEADS..][..HEADS]) {
                 *x += i32::from(w);
             }
             *n += 1;
@@ -157,7 +175,7 @@ impl Model {
     }
 
     /// Each head's probability for summed quantised weights over `n` feature occurrences.
-    fn logistic(&self, sums: &[i32; CATEGORIES], n: u32) -> [f32; CATEGORIES] {
+    fn logistic(&self, sums: &[i32; HEADS], n: u32) -> [f32; HEADS] {
         let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
         std::array::from_fn(|c| {
             let h = &self.heads[c];
@@ -169,20 +187,20 @@ impl Model {
 /// One draft as the model reads it (see [`Model::read`]).
 pub struct Reading<'m> {
     model: &'m Model,
-    /// Per clause, then for the post as a whole: summed quantised weights per category, and how
-    /// many feature occurrences.
-    sums: Vec<([i32; CATEGORIES], u32)>,
+    /// Per clause, then for the post as a whole: summed quantised weights per head, and how many
+    /// feature occurrences.
+    sums: Vec<([i32; HEADS], u32)>,
     words: usize,
 }
 
 impl Reading<'_> {
-    /// The probability of each category for the whole draft, or `None` when the draft is too
-    /// short for the model to have a say.
-    pub fn post(&self) -> Option<[f32; CATEGORIES]> {
+    /// The probability of each category for the whole draft, then the gate's (that it is risky
+    /// at all), or `None` when the draft is too short for the model to have a say.
+    pub fn post(&self) -> Option<[f32; HEADS]> {
         if self.words < MIN_WORDS {
             return None;
         }
-        let mut total = [0i32; CATEGORIES];
+        let mut total = [0i32; HEADS];
         let mut n = 0;
         for (sum, k) in &self.sums {
             for (t, x) in total.iter_mut().zip(sum) {
@@ -191,6 +209,12 @@ impl Reading<'_> {
             n += k;
         }
         Some(self.model.logistic(&total, n))
+    }
+
+    /// The probability of each category for clause `s` read on its own.
+    pub fn clause(&self, s: usize) -> [f32; HEADS] {
+        let (sum, n) = &self.sums[s];
+        self.model.logistic(sum, *n)
     }
 
     /// The clause that weighs most for `category`.
@@ -351,6 +375,13 @@ mod tests {
             assert!(!RuleSet::get().is_overrulable(rule), "{rule}");
         }
         assert!(RuleSet::get().is_overrulable("confidentiality.watched-name"), "a first name alone may be a pet's");
+    }
+
+    #[test]
+    fn a_plainly_risky_clause_keeps_its_finding_in_a_post_about_other_things() {
+        let text = "Absolutely steaming on shift tonight lol, keysafe is 1938, text me on 07700 900123 if you need in";
+        let rules = check(text, &Options::default()).findings.iter().map(|f| f.rule).collect::<Vec<_>>();
+        assert!(rules.contains(&"reputation.intoxicated-at-work"), "{rules:?}");
     }
 
     #[test]
