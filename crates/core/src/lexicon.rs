@@ -209,7 +209,7 @@ impl Lexicons {
         };
         for (index, (name, source)) in lexicons.into_iter().enumerate() {
             lex.not_in_quotes.push(source.not_in_quotes);
-            lex.not_after.push(source.not_after.iter().map(|w| Box::from(w.trim().to_lowercase().as_str())).collect());
+            lex.not_after.push(source.not_after.iter().map(|w| Box::from(w.trim().to_ascii_lowercase().as_str())).collect());
             for term in &source.terms {
                 // Terms are folded like the text they are matched against ("tues–thurs").
                 let folded = crate::text::Folded::new(term);
