@@ -273,7 +273,7 @@ impl Lexicons {
                     continue;
                 }
                 let not_after = &self.not_after[phrase.lexicon];
-                if i > 0 && !not_after.is_empty() && not_after.iter().any(|w| **w == *word(tokens[i - 1])) {
+                if i > 0 && not_after.iter().any(|w| **w == *word(tokens[i - 1])) {
                     continue;
                 }
                 hits.push(LexiconHit { lexicon: phrase.lexicon, start, end });

@@ -2,7 +2,9 @@
 //!
 //! A rule says which signal to underline (`at`), what else must be nearby (`with`), what rules it
 //! out (`without`, `without_anywhere`, `not_after`, `not_before`), what must come just before it
-//! (`after`), and what to tell the worker. For example:
+//! (`after`), and what to tell the worker. `overrulable = true` lets the learned layer overrule a
+//! finding on a watch-list name or a photo when the post reads as harmless (see
+//! [`RuleSource::overrulable`]). For example:
 //!
 //! ```toml
 //! [[rule]]
@@ -667,9 +669,9 @@ impl RuleSet {
     /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
     /// on a post the gate reads as harmless it overrules every finding that rests on readings;
     /// otherwise it overrules one when the post scores under the category's `veto`; a finding
-    /// whose own clause reads as plainly risky ([`learned::CLAUSE_STANDS`]) stands either way. Then, for each
-    /// category left unflagged, adds a caution on the clause that weighs most when the post scores
-    /// at or over its `caution`.
+    /// whose own clause reads as plainly risky ([`learned::CLAUSE_STANDS`]) stands either way.
+    /// Then, for each category left unflagged, it adds a caution on the clause that weighs most
+    /// when the post scores at or over its `caution`.
     fn learned_layer(
         &'static self,
         model: &learned::Model,

@@ -30,9 +30,9 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 /// Signals that are facts rather than readings: identifiers with a fixed form, the watch-list, who
 /// a message goes to, an attached photo (the model reads only the words, never the picture), and
-/// where a photo was taken or the post is tagged. A rule anchored on a watch-list name may still
-/// mark its findings `overrulable` when nothing about care goes with the name (see
-/// [`crate::rules::RuleSource::overrulable`]).
+/// where a photo was taken or the post is tagged. A rule anchored on a watch-list name or a photo
+/// may still mark its findings `overrulable`: a first name with nothing about care beside it, or a
+/// photo whose words only speak of a care setting (see [`crate::rules::RuleSource::overrulable`]).
 pub const DEFINITE: [&str; 16] = [
     "chi_number",
     "nhs_number",

@@ -22,10 +22,10 @@
 //!   post scores under the category's `veto`.
 //! - Either way, such a finding stands when the clause it sits in (a sentence split at commas,
 //!   semicolons, colons and dashes), read on its own, scores at least [`CLAUSE_STANDS`]: a post
-//!   about several things keeps each plainly risky part. Findings anchored on a *fact* ([`crate::signals::DEFINITE`]: an
-//!   identifier with a fixed form such as a CHI number or a postcode, the watch-list, who a message
-//!   goes to, an attached photo, where it was taken) always stand, but where a rule marks them
-//!   `overrulable`: a watch-list first name with nothing about care beside it (it can be a pet's or
+//!   about several things keeps each plainly risky part.
+//! - Findings anchored on a *fact* ([`crate::signals::DEFINITE`]: an identifier with a fixed form
+//!   such as a CHI number or a postcode, the watch-list, who a message goes to, an attached photo,
+//!   where it was taken) always stand, but where a rule marks them `overrulable`: a watch-list first name with nothing about care beside it (it can be a pet's or
 //!   the worker's own child's), and a photo whose words speak of a care setting without naming it
 //!   or its people (the photo check is asked of every photo anyway).
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
