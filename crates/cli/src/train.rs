@@ -6,7 +6,8 @@
 //!
 //! Thresholds are chosen by k-fold cross-validation on the training posts alone: each fold's posts
 //! are scored by a model fitted on the others, and each category's `veto` and `caution` are the
-//! pair that does best on those out-of-fold scores (see [`thresholds`]).
+//! pair that does best on those out-of-fold scores (see [`thresholds`]); then the gate's, the best
+//! that keeps false alarms within the product's bar (see [`gate`]).
 
 use postcare_core::eval::{self, LabelledPost, Scores};
 use postcare_core::learned::{self, features::BITS, Features, Head, Model};
@@ -267,17 +268,26 @@ fn flag_all(examples: &[Example], oof: &[Option<Scored>], t: &[Thresholds; C], g
         .collect()
 }
 
-/// The gate's threshold from out-of-fold scores, with the categories' thresholds set: the one
-/// that maximises macro-F1 of rules and model on the training posts (ties go to the higher gate,
-/// which overrules more and adds less).
+/// The most harmless posts rules and model may flag, as a share: the product's bar. The gate is
+/// chosen to keep the cross-validated false-alarm rate within it.
+const MAX_FALSE_ALARMS: f64 = 0.05;
+
+/// The gate's threshold from out-of-fold scores, with the categories' thresholds set: of those
+/// that keep false alarms within [`MAX_FALSE_ALARMS`] on the training posts, the one that
+/// maximises macro-F1 of rules and model (ties go to the higher gate, which overrules more and
+/// adds less). When none does, the gate with the fewest false alarms.
 fn gate(posts: &[LabelledPost], examples: &[Example], oof: &[Option<Scored>], t: &[Thresholds; C]) -> f32 {
-    let mut best = (f64::MIN, 0.0);
+    // Ranked by (within the bar, then macro-F1 within it or fewer false alarms outside it).
+    let mut best = ((false, f64::MIN), 0.0);
     for step in 0..=80 {
         let g = step as f32 / 100.0;
         let flagged = flag_all(examples, oof, t, g);
-        let score = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect()).macro_f1();
-        if score >= best.0 - 1e-12 {
-            best = (score.max(best.0), g);
+        let scores = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect());
+        let within = scores.false_alarm_rate() <= MAX_FALSE_ALARMS;
+        let rank = (within, if within { scores.macro_f1() } else { -scores.false_alarm_rate() });
+        let (best_within, best_score) = best.0;
+        if (within && !best_within) || (within == best_within && rank.1 >= best_score - 1e-12) {
+            best = ((within, if within == best_within { rank.1.max(best_score) } else { rank.1 }), g);
         }
     }
     best.1
