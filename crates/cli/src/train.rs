@@ -66,7 +66,7 @@ impl Example {
         match s {
             Some(Scored { post: p, clause }) => {
                 self.fixed[c]
-                    || (self.readings[c] && clause[c] >= learned::CLAUSE_STANDS)
+                    || (self.readings[c] && (clause[c] >= learned::CLAUSE_STANDS || p[c] >= t.caution))
                     || (p[G] >= gate && ((self.readings[c] && p[c] >= t.veto) || (self.addable[c] && p[c] >= t.caution)))
             }
             None => self.fixed[c] || self.readings[c],

@@ -684,7 +684,12 @@ impl RuleSet {
         let reading = model.read(&features);
         let Some(probabilities) = reading.post() else { return };
         let harmless = probabilities[learned::GATE] < model.heads[learned::GATE].veto;
-        let stands = |f: &Finding| !harmless && probabilities[f.category as usize] >= model.heads[f.category as usize].veto;
+        // A reading stands when the post scores at or over the category's veto, and the gate reads
+        // the post as risky or the category's own head would caution about it unprompted.
+        let stands = |f: &Finding| {
+            let (p, head) = (probabilities[f.category as usize], &model.heads[f.category as usize]);
+            p >= head.veto && (!harmless || p >= head.caution)
+        };
         if findings.iter().any(|f| self.is_overrulable(f.rule) && !stands(f)) {
             let starts = clause_starts(folded, &features);
             findings.retain(|f| {

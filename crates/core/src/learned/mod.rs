@@ -16,8 +16,9 @@
 //!   category). Each category has two thresholds and the gate one, chosen by cross-validation on
 //!   the training corpus only (`postcare train`); the gate's keeps false alarms on those posts
 //!   within the product's bar of 5%.
-//! - When the gate scores under its threshold the post reads as harmless: every rule finding that
-//!   rests on a reading is overruled and the model adds nothing.
+//! - When the gate scores under its threshold the post reads as harmless: the model adds nothing,
+//!   and a rule finding that rests on a reading is overruled unless the post scores at or above
+//!   its category's `caution` (where the category's own head would caution unprompted).
 //! - Otherwise a rule finding that rests on a *reading* of the text (lexicon phrases, a name
 //!   guessed from capitals, an age, a setting's name, a private message) is overruled when the
 //!   post scores under the category's `veto`.
@@ -383,6 +384,13 @@ mod tests {
         let text = "Absolutely steaming on shift tonight lol, keysafe is 1938, text me on 07700 900123 if you need in";
         let rules = check(text, &Options::default()).findings.iter().map(|f| f.rule).collect::<Vec<_>>();
         assert!(rules.contains(&"reputation.intoxicated-at-work"), "{rules:?}");
+    }
+
+    #[test]
+    fn affection_in_a_message_to_someone_not_on_the_list_keeps_its_caution() {
+        let options = Options { context: crate::Context::Message, to: vec!["sarah.b".into()], ..Options::default() };
+        let findings = check("Lovely to chat earlier miss you already x", &options).findings;
+        assert!(findings.iter().any(|f| f.category == Category::Boundaries && f.severity == Severity::Caution), "{findings:?}");
     }
 
     #[test]
