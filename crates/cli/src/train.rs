@@ -277,20 +277,20 @@ const MAX_FALSE_ALARMS: f64 = 0.05;
 /// maximises macro-F1 of rules and model (ties go to the higher gate, which overrules more and
 /// adds less). When none does, the gate with the fewest false alarms.
 fn gate(posts: &[LabelledPost], examples: &[Example], oof: &[Option<Scored>], t: &[Thresholds; C]) -> f32 {
-    // Ranked by (within the bar, then macro-F1 within it or fewer false alarms outside it).
-    let mut best = ((false, f64::MIN), 0.0);
-    for step in 0..=80 {
-        let g = step as f32 / 100.0;
-        let flagged = flag_all(examples, oof, t, g);
-        let scores = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect());
-        let within = scores.false_alarm_rate() <= MAX_FALSE_ALARMS;
-        let rank = (within, if within { scores.macro_f1() } else { -scores.false_alarm_rate() });
-        let (best_within, best_score) = best.0;
-        if (within && !best_within) || (within == best_within && rank.1 >= best_score - 1e-12) {
-            best = ((within, if within == best_within { rank.1.max(best_score) } else { rank.1 }), g);
-        }
-    }
-    best.1
+    // Each gate with whether it is within the bar, and its merit: macro-F1 within the bar, fewer
+    // false alarms outside it.
+    let gates: Vec<(f32, bool, f64)> = (0..=80)
+        .map(|step| {
+            let g = step as f32 / 100.0;
+            let flagged = flag_all(examples, oof, t, g);
+            let scores = eval::score_sets(posts, |i, _| flagged[i].iter().copied().collect());
+            let within = scores.false_alarm_rate() <= MAX_FALSE_ALARMS;
+            (g, within, if within { scores.macro_f1() } else { -scores.false_alarm_rate() })
+        })
+        .collect();
+    let within = gates.iter().any(|&(_, w, _)| w);
+    let best = gates.iter().filter(|&&(_, w, _)| w == within).map(|&(_, _, m)| m).fold(f64::MIN, f64::max);
+    gates.iter().rev().find(|&&(_, w, m)| w == within && m >= best - 1e-12).map_or(0.0, |&(g, _, _)| g)
 }
 
 /// Cross-validated figures on the training posts: rules alone, and rules with the model.

@@ -667,9 +667,9 @@ impl RuleSet {
     }
 
     /// The learned layer's part (how rules and model combine is set out in [`crate::learned`]):
-    /// on a post the gate reads as harmless it overrules every finding that rests on readings;
-    /// otherwise it overrules one when the post scores under the category's `veto`; a finding
-    /// whose own clause reads as plainly risky ([`learned::CLAUSE_STANDS`]) stands either way.
+    /// it overrules a finding that rests on readings when the post scores under the category's
+    /// `veto`, or, on a post the gate reads as harmless, under its `caution`; a finding whose own
+    /// clause reads as plainly risky ([`learned::CLAUSE_STANDS`]) stands either way.
     /// Then, for each category left unflagged, it adds a caution on the clause that weighs most
     /// when the post scores at or over its `caution`.
     fn learned_layer(

@@ -27,9 +27,10 @@
 //!   about several things keeps each plainly risky part.
 //! - Findings anchored on a *fact* ([`crate::signals::DEFINITE`]: an identifier with a fixed form
 //!   such as a CHI number or a postcode, the watch-list, who a message goes to, an attached photo,
-//!   where it was taken) always stand, but where a rule marks them `overrulable`: a watch-list first name with nothing about care beside it (it can be a pet's or
-//!   the worker's own child's), and a photo whose words speak of a care setting without naming it
-//!   or its people (the photo check is asked of every photo anyway).
+//!   where it was taken) always stand, but where a rule marks them `overrulable`: a watch-list
+//!   first name with nothing about care beside it (it can be a pet's or the worker's own
+//!   child's), and a photo whose words speak of a care setting without naming it or its people
+//!   (the photo check is asked of every photo anyway).
 //! - For a category no rule flagged, at or above `caution` the model adds a caution on the
 //!   clause that weighs most for the category, worded from `model/messages.toml`, unless the
 //!   post holds a signal that keeps it quiet about that category (`quiet_with` there: the
