@@ -84,8 +84,11 @@ export class Banner {
     const vw = window.innerWidth;
     const width = Math.min(vw - 4, Math.max(r.width, MIN_WIDTH));
     const left = Math.max(2, Math.min(vw - width - 2, r.left));
-    const height = b.offsetHeight;
-    const top = Math.max(2, r.top - height - GAP);
-    setAttr(b, 'style', `left:${Math.round(left)}px;top:${Math.round(top)}px;width:${Math.round(width)}px`);
+    // The width first, then the height at that width (the sentence may wrap to more lines than at
+    // the banner's last width), so that it ends just above the box. Both happen before a paint.
+    const at = `left:${Math.round(left)}px;width:${Math.round(width)}px`;
+    setAttr(b, 'style', at);
+    const top = Math.max(2, r.top - b.offsetHeight - GAP);
+    setAttr(b, 'style', `${at};top:${Math.round(top)}px`);
   }
 }
