@@ -1,5 +1,6 @@
-//! What the learned layer reads in a draft: hashed words, word pairs, character n-grams and the
-//! rule engine's own signals, each tagged with the clause it came from.
+//! What the learned layer reads in a draft: hashed words, word pairs (next to each other and one
+//! apart), character n-grams and the rule engine's own signals, each tagged with the clause it
+//! came from.
 //!
 //! This is the one implementation of feature extraction: `postcare train` calls it to build its
 //! training data and [`super::Model`] calls it to score a draft, so the two can never drift apart.
@@ -38,9 +39,9 @@ impl Features {
         let capacity = folded.len() * 5 / 2 + 64;
         let mut f = Features { buckets: Vec::with_capacity(capacity), clause: Vec::with_capacity(capacity), clauses, words: 0 };
         let mut word = String::new();
-        let mut prev = String::new();
+        // The two words before this one, and their clauses (word pairs never cross a clause).
+        let mut before = Before::default();
         let mut grams = Grams::default();
-        let mut prev_clause = u32::MAX;
         let mut clause = 0u32;
         let mut word_start = None;
         for (at, c) in folded.char_indices() {
@@ -55,9 +56,8 @@ impl Features {
             }
             if let Some(start) = word_start.take() {
                 clause = f.clause_at(start, clause);
-                f.word(&word, &prev, prev_clause == clause, clause, &mut grams);
-                std::mem::swap(&mut prev, &mut word);
-                prev_clause = clause;
+                f.word(&word, &before, clause, &mut grams);
+                before.shift(&mut word, clause);
             }
             if !c.is_ascii() && !is_word_char(c) && !is_modifier(c) && !is_space(c) {
                 // Emoji and other symbols carry tone ("🤮", "🙄"); one feature each.
@@ -68,7 +68,7 @@ impl Features {
         }
         if let Some(start) = word_start {
             clause = f.clause_at(start, clause);
-            f.word(&word, &prev, prev_clause == clause, clause, &mut grams);
+            f.word(&word, &before, clause, &mut grams);
         }
         let mut per_clause: Vec<(u32, u32)> = Vec::new();
         for (kind, name) in signal_names.iter().enumerate() {
@@ -138,11 +138,15 @@ impl Features {
         self.clause.push(clause);
     }
 
-    fn word(&mut self, word: &str, prev: &str, pair: bool, clause: u32, grams: &mut Grams) {
+    fn word(&mut self, word: &str, before: &Before, clause: u32, grams: &mut Grams) {
         self.words += 1;
         self.push(hash(b'w', &[word.as_bytes()]), clause);
-        if pair {
-            self.push(hash(b'b', &[prev.as_bytes(), b" ", word.as_bytes()]), clause);
+        if before.clause[0] == clause {
+            self.push(hash(b'b', &[before.word[0].as_bytes(), b" ", word.as_bytes()]), clause);
+        }
+        // The word two back, skipping one: "hate my job" and "hate this job" share "hate _ job".
+        if before.clause[1] == clause {
+            self.push(hash(b'k', &[before.word[1].as_bytes(), b" ", word.as_bytes()]), clause);
         }
         // Character n-grams of "<word>" (3 and 4 characters): misspellings, text-speak and word
         // forms share them ("bampot", "bampots"; "f*cking", "fckin"). Five-character n-grams
@@ -183,6 +187,27 @@ impl Features {
                 self.push(h.bucket(), clause);
             }
         }
+    }
+}
+
+/// The last two words read (`[0]` the nearer) and the clauses they were in.
+struct Before {
+    word: [String; 2],
+    clause: [u32; 2],
+}
+
+impl Default for Before {
+    fn default() -> Self {
+        Before { word: Default::default(), clause: [u32::MAX; 2] }
+    }
+}
+
+impl Before {
+    /// Makes `word`, just read in `clause`, the nearer of the two (and takes the farther's buffer).
+    fn shift(&mut self, word: &mut String, clause: u32) {
+        self.word.swap(0, 1);
+        std::mem::swap(&mut self.word[0], word);
+        self.clause = [clause, self.clause[0]];
     }
 }
 
