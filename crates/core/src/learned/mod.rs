@@ -99,7 +99,7 @@ pub fn signature(signal_names: &[String]) -> u64 {
         }
         h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
     };
-    eat(b"features v5");
+    eat(b"features v6");
     eat(&features::BITS.to_le_bytes());
     for name in signal_names {
         eat(name.as_bytes());
